@@ -1,0 +1,104 @@
+//! Handlers about the app itself: info, choices, first-run setup.
+
+use ledger_core::member::{JOIN_CHANNELS, OCCUPATION_GROUPS};
+use ledger_core::org::OrgKind;
+use ledger_store::orgs::{self, OrgFields};
+
+use crate::dto::{AppInfo, Choice, Choices, OperatorInput, SetupInput};
+use crate::orgs::{kind_from_code, to_dto};
+use crate::{Api, ApiError};
+
+pub fn app_info(api: &Api) -> Result<AppInfo, ApiError> {
+    let store = api.store();
+    let office = match orgs::this_office(store.conn())? {
+        Some(id) => Some(to_dto(orgs::get(store.conn(), &id)?)),
+        None => None,
+    };
+    let rt = api.runtime();
+    let show = |p: &Option<std::path::PathBuf>| p.as_ref().map(|p| p.display().to_string());
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        db_path: store.path().map(|p| p.display().to_string()),
+        data_dir: show(&rt.data_dir),
+        log_file: show(&rt.log_file),
+        device_id: store.device_id().to_string(),
+        schema_version: store.schema_version()? as u32,
+        office,
+        operator: store.meta("operator")?,
+        transport: rt.transport.clone(),
+    })
+}
+
+pub fn choices() -> Choices {
+    Choices {
+        org_kinds: OrgKind::ALL
+            .iter()
+            .map(|k| Choice {
+                value: k.code().to_string(),
+                label: k.label().to_string(),
+            })
+            .collect(),
+        occupation_groups: OCCUPATION_GROUPS.iter().map(|s| s.to_string()).collect(),
+        join_channels: JOIN_CHANNELS.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+/// Create the chain of org units from the top level down to this office,
+/// all in one transaction, and remember the last one as this office.
+pub fn setup_office(api: &Api, input: SetupInput) -> Result<AppInfo, ApiError> {
+    if input.levels.is_empty() {
+        return Err(ApiError::invalid(
+            "levels",
+            "本单位：请至少填写本单位的名称和类型",
+        ));
+    }
+    {
+        let mut store = api.store();
+        if orgs::this_office(store.conn())?.is_some() {
+            return Err(ApiError::new(
+                crate::ErrorCode::Conflict,
+                "本单位已经设置过；如需修改，请到“设置 → 组织架构”中编辑",
+            ));
+        }
+        let operator = input.operator.clone().filter(|s| !s.trim().is_empty());
+        store.set_actor(operator.clone());
+        store.transact(|tx| {
+            let mut parent: Option<String> = None;
+            for level in &input.levels {
+                let org = orgs::create(
+                    tx,
+                    &OrgFields {
+                        parent_id: parent.clone(),
+                        name: level.name.clone(),
+                        kind: Some(kind_from_code(level.kind)),
+                        division_code: level.division_code.clone(),
+                        join_url: level.join_url.clone(),
+                    },
+                )?;
+                parent = Some(org.id);
+            }
+            orgs::set_this_office(tx, parent.as_deref().expect("at least one level"))?;
+            if let Some(op) = &operator {
+                tx.set_meta("operator", op.trim())?;
+            }
+            Ok(())
+        })?;
+    }
+    app_info(api)
+}
+
+pub fn set_operator(api: &Api, input: OperatorInput) -> Result<AppInfo, ApiError> {
+    let name = input.name.trim().to_string();
+    if name.is_empty() {
+        return Err(ApiError::invalid("name", "经办人：不能为空"));
+    }
+    if name.chars().count() > 20 {
+        return Err(ApiError::invalid("name", "经办人：不能超过20个字"));
+    }
+    {
+        let mut store = api.store();
+        store.transact(|tx| tx.set_meta("operator", &name))?;
+        store.set_actor(Some(name));
+    }
+    app_info(api)
+}

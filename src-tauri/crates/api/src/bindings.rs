@@ -1,0 +1,62 @@
+//! TypeScript declarations for the DTOs, written to `ui/src/api/types.ts`.
+//! A test fails when the committed file is stale; `cargo xtask gen-types`
+//! (or `ledger gen-types`) rewrites it.
+
+use ts_rs::{Config, TS};
+
+use crate::dto::*;
+use crate::error::{ApiError, ErrorCode};
+
+/// The whole generated file.
+pub fn typescript() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        ErrorCode::decl(&cfg),
+        ApiError::decl(&cfg),
+        OrgKindCode::decl(&cfg),
+        Org::decl(&cfg),
+        OrgInput::decl(&cfg),
+        OrgUpdate::decl(&cfg),
+        IdArg::decl(&cfg),
+        SetupLevel::decl(&cfg),
+        SetupInput::decl(&cfg),
+        AppInfo::decl(&cfg),
+        Choice::decl(&cfg),
+        Choices::decl(&cfg),
+        OperatorInput::decl(&cfg),
+        MemberInput::decl(&cfg),
+        MemberRow::decl(&cfg),
+        MemberDetail::decl(&cfg),
+        MemberListQuery::decl(&cfg),
+        MemberPage::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust DTOs in src-tauri/crates/api/src/dto.rs.\n\
+         // Do not edit: run `cargo xtask gen-types`.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn generated_typescript_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../ui/src/api/types.ts");
+        let want = super::typescript();
+        if std::env::var_os("UPDATE_TYPES").is_some() {
+            std::fs::write(path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            have == want,
+            "ui/src/api/types.ts is stale: run `cargo xtask gen-types` (or UPDATE_TYPES=1 cargo test -p ledger-api)"
+        );
+    }
+}

@@ -1,0 +1,165 @@
+//! The command handlers of Union Ledger.
+//!
+//! Handlers live here once. The desktop shell calls [`Api::dispatch`] from a
+//! Tauri command; `ledger serve` calls it from an HTTP route; the CLI calls
+//! the typed handlers directly. Each takes JSON arguments, returns JSON or an
+//! [`ApiError`] (`{code, message}`).
+
+mod app;
+pub mod bindings;
+pub mod dto;
+pub mod env;
+mod error;
+mod members;
+mod orgs;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use ledger_store::{Clock, Store, SystemClock};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+pub use error::{ApiError, ErrorCode};
+
+/// Where this run keeps its files, shown in 设置 so a cadre can find them.
+#[derive(Debug, Clone, Default)]
+pub struct RuntimeInfo {
+    pub data_dir: Option<PathBuf>,
+    pub log_file: Option<PathBuf>,
+    /// "desktop" or "browser".
+    pub transport: String,
+}
+
+/// An open ledger plus what the handlers need to answer.
+pub struct Api {
+    store: Mutex<Store>,
+    runtime: RuntimeInfo,
+}
+
+/// Every command name [`Api::dispatch`] understands.
+pub const COMMANDS: &[&str] = &[
+    "app_info",
+    "choices",
+    "setup_office",
+    "set_operator",
+    "org_list",
+    "org_create",
+    "org_update",
+    "org_delete",
+    "member_create",
+    "member_list",
+    "member_get",
+];
+
+impl Api {
+    /// Open the ledger at `db` with the system clock.
+    pub fn open(db: &Path, runtime: RuntimeInfo) -> Result<Api, ApiError> {
+        Api::open_with_clock(db, runtime, Arc::new(SystemClock))
+    }
+
+    pub fn open_with_clock(
+        db: &Path,
+        runtime: RuntimeInfo,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Api, ApiError> {
+        if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                ApiError::new(
+                    ErrorCode::Internal,
+                    format!("无法创建数据目录 {}：{e}", dir.display()),
+                )
+            })?;
+        }
+        let mut store = Store::open(db, clock)?;
+        let operator = store.meta("operator")?;
+        store.set_actor(operator);
+        log::info!(
+            "opened {} (schema {})",
+            db.display(),
+            store.schema_version()?
+        );
+        Ok(Api {
+            store: Mutex::new(store),
+            runtime,
+        })
+    }
+
+    pub fn from_store(store: Store, runtime: RuntimeInfo) -> Api {
+        Api {
+            store: Mutex::new(store),
+            runtime,
+        }
+    }
+
+    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
+        // A panic while holding the lock cannot leave a half-written
+        // transaction behind (SQLite rolls back), so recover the guard.
+        self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn runtime(&self) -> &RuntimeInfo {
+        &self.runtime
+    }
+
+    /// Run one command by name with JSON arguments.
+    pub fn dispatch(&self, command: &str, args: Value) -> Result<Value, ApiError> {
+        log::debug!("command {command}");
+        match command {
+            "app_info" => json(app::app_info(self)),
+            "choices" => json(Ok(app::choices())),
+            "setup_office" => json(app::setup_office(self, parse(args)?)),
+            "set_operator" => json(app::set_operator(self, parse(args)?)),
+            "org_list" => json(orgs::list(self)),
+            "org_create" => json(orgs::create(self, parse(args)?)),
+            "org_update" => json(orgs::update(self, parse(args)?)),
+            "org_delete" => json(orgs::delete(self, parse(args)?)),
+            "member_create" => json(members::create(self, parse(args)?)),
+            "member_list" => json(members::list(self, parse(args)?)),
+            "member_get" => json(members::get(self, parse(args)?)),
+            other => Err(ApiError::new(
+                ErrorCode::NotFound,
+                format!("未知的命令：{other}"),
+            )),
+        }
+    }
+
+    // Typed entry points for the CLI.
+    pub fn app_info(&self) -> Result<dto::AppInfo, ApiError> {
+        app::app_info(self)
+    }
+    pub fn setup_office(&self, input: dto::SetupInput) -> Result<dto::AppInfo, ApiError> {
+        app::setup_office(self, input)
+    }
+    pub fn member_create(&self, input: dto::MemberInput) -> Result<dto::MemberDetail, ApiError> {
+        members::create(self, input)
+    }
+    pub fn member_list(&self, q: dto::MemberListQuery) -> Result<dto::MemberPage, ApiError> {
+        members::list(self, q)
+    }
+    pub fn org_list(&self) -> Result<Vec<dto::Org>, ApiError> {
+        orgs::list(self)
+    }
+    pub fn org_create(&self, input: dto::OrgInput) -> Result<dto::Org, ApiError> {
+        orgs::create(self, input)
+    }
+    /// Resolve `--org` arguments: an org id or an exact org name.
+    pub fn resolve_org(&self, key: &str) -> Result<dto::Org, ApiError> {
+        orgs::resolve(self, key)
+    }
+}
+
+fn parse<T: DeserializeOwned>(args: Value) -> Result<T, ApiError> {
+    let args = if args.is_null() {
+        Value::Object(Default::default())
+    } else {
+        args
+    };
+    serde_json::from_value(args).map_err(|e| ApiError::bad_request(format!("参数格式不对：{e}")))
+}
+
+fn json<T: Serialize>(r: Result<T, ApiError>) -> Result<Value, ApiError> {
+    let v = r?;
+    serde_json::to_value(v).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))
+}

@@ -1,0 +1,242 @@
+//! [`Tx`]: a transaction that stamps rows and writes the change log.
+
+use chrono::NaiveDate;
+use ledger_core::hlc::Hlc;
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::{params_from_iter, Transaction};
+use serde_json::{Map, Value as Json};
+
+use crate::{Result, StoreError};
+
+/// Tables that travel between offices: UUIDv7 ids, HLC `updated_at`,
+/// `device_id`, soft-delete `deleted`, and a change-log entry per write.
+pub const TRAVELLING_TABLES: &[&str] = &["org_units", "members"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeOp {
+    Insert,
+    Update,
+    Delete,
+}
+
+impl ChangeOp {
+    fn as_str(self) -> &'static str {
+        match self {
+            ChangeOp::Insert => "insert",
+            ChangeOp::Update => "update",
+            ChangeOp::Delete => "delete",
+        }
+    }
+}
+
+/// A UUIDv7 whose time part comes from the store's clock.
+pub(crate) fn new_id(now_ms: i64) -> String {
+    let ms = now_ms.max(0) as u64;
+    let ts =
+        uuid::Timestamp::from_unix(uuid::NoContext, ms / 1000, ((ms % 1000) * 1_000_000) as u32);
+    uuid::Uuid::new_v7(ts).to_string()
+}
+
+pub struct Tx<'c> {
+    tx: Transaction<'c>,
+    device_id: &'c str,
+    actor: Option<&'c str>,
+    now_ms: i64,
+    today: NaiveDate,
+    last: Option<Hlc>,
+    ticked: bool,
+}
+
+impl<'c> Tx<'c> {
+    pub(crate) fn new(
+        tx: Transaction<'c>,
+        device_id: &'c str,
+        actor: Option<&'c str>,
+        now_ms: i64,
+        today: NaiveDate,
+        last: Option<Hlc>,
+    ) -> Tx<'c> {
+        Tx {
+            tx,
+            device_id,
+            actor,
+            now_ms,
+            today,
+            last,
+            ticked: false,
+        }
+    }
+
+    /// Read inside the transaction.
+    pub fn conn(&self) -> &rusqlite::Connection {
+        &self.tx
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    pub fn now_ms(&self) -> i64 {
+        self.now_ms
+    }
+
+    pub fn new_id(&self) -> String {
+        new_id(self.now_ms)
+    }
+
+    fn next_stamp(&mut self) -> String {
+        let h = Hlc::tick(self.last, self.now_ms);
+        self.last = Some(h);
+        self.ticked = true;
+        h.stamp(self.device_id)
+    }
+
+    /// Insert a row into a travelling table.
+    pub fn insert(
+        &mut self,
+        table: &'static str,
+        id: &str,
+        cols: &[(&'static str, Value)],
+    ) -> Result<()> {
+        check_table(table);
+        let stamp = self.next_stamp();
+        let mut names: Vec<&str> = vec!["id", "updated_at", "device_id", "deleted"];
+        let mut values: Vec<Value> = vec![
+            Value::Text(id.to_string()),
+            Value::Text(stamp.clone()),
+            Value::Text(self.device_id.to_string()),
+            Value::Integer(0),
+        ];
+        for (n, v) in cols {
+            names.push(n);
+            values.push(v.clone());
+        }
+        let marks = (1..=names.len())
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES ({marks})",
+            names.join(", ")
+        );
+        self.tx.execute(&sql, params_from_iter(values))?;
+        self.log(table, id, ChangeOp::Insert, &stamp)
+    }
+
+    /// Update some columns of a live row in a travelling table.
+    pub fn update(
+        &mut self,
+        table: &'static str,
+        id: &str,
+        cols: &[(&'static str, Value)],
+    ) -> Result<()> {
+        self.write(table, id, cols, ChangeOp::Update)
+    }
+
+    /// Soft-delete: the row stays as a tombstone so the deletion can travel.
+    pub fn delete(&mut self, table: &'static str, id: &str) -> Result<()> {
+        self.write(
+            table,
+            id,
+            &[("deleted", Value::Integer(1))],
+            ChangeOp::Delete,
+        )
+    }
+
+    fn write(
+        &mut self,
+        table: &'static str,
+        id: &str,
+        cols: &[(&'static str, Value)],
+        op: ChangeOp,
+    ) -> Result<()> {
+        check_table(table);
+        let stamp = self.next_stamp();
+        let mut sets = vec!["updated_at = ?1".to_string(), "device_id = ?2".to_string()];
+        let mut values = vec![
+            Value::Text(stamp.clone()),
+            Value::Text(self.device_id.to_string()),
+        ];
+        for (n, v) in cols {
+            values.push(v.clone());
+            sets.push(format!("{n} = ?{}", values.len()));
+        }
+        values.push(Value::Text(id.to_string()));
+        let sql = format!(
+            "UPDATE {table} SET {} WHERE id = ?{} AND deleted = 0",
+            sets.join(", "),
+            values.len()
+        );
+        if self.tx.execute(&sql, params_from_iter(values))? == 0 {
+            return Err(StoreError::NotFound {
+                what: "记录",
+                key: id.to_string(),
+            });
+        }
+        self.log(table, id, op, &stamp)
+    }
+
+    fn log(&mut self, table: &'static str, id: &str, op: ChangeOp, stamp: &str) -> Result<()> {
+        let row = row_json(&self.tx, table, id)?;
+        self.tx.execute(
+            "INSERT INTO change_log (tbl, row_id, op, row_after, hlc, device_id, actor)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            rusqlite::params![
+                table,
+                id,
+                op.as_str(),
+                row.to_string(),
+                stamp,
+                self.device_id,
+                self.actor
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Local settings (never travel).
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+
+    pub(crate) fn commit(self) -> Result<()> {
+        if let (true, Some(h)) = (self.ticked, self.last) {
+            self.set_meta("hlc_last", &h.to_string())?;
+        }
+        self.tx.commit()?;
+        Ok(())
+    }
+}
+
+fn check_table(table: &str) {
+    assert!(
+        TRAVELLING_TABLES.contains(&table),
+        "{table} is not a travelling table"
+    );
+}
+
+/// The whole row as a JSON object, column by column.
+fn row_json(conn: &rusqlite::Connection, table: &str, id: &str) -> Result<Json> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT * FROM {table} WHERE id = ?1"))?;
+    let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
+    let row = stmt.query_row([id], |r| {
+        let mut map = Map::new();
+        for (i, n) in names.iter().enumerate() {
+            let v = match r.get_ref(i)? {
+                ValueRef::Null => Json::Null,
+                ValueRef::Integer(x) => Json::from(x),
+                ValueRef::Real(x) => Json::from(x),
+                ValueRef::Text(t) => Json::from(String::from_utf8_lossy(t).into_owned()),
+                ValueRef::Blob(_) => Json::Null,
+            };
+            map.insert(n.clone(), v);
+        }
+        Ok(Json::Object(map))
+    })?;
+    Ok(row)
+}
