@@ -81,8 +81,12 @@ pub fn find_by_id_number(conn: &Connection, id_number: &str) -> Result<Option<Me
         .optional()?)
 }
 
+/// `<issuing office's division code><yy><5-digit sequence>`: the office is
+/// "this office" (falling back to the holding org), so numbers issued by
+/// different offices never collide when records travel upward.
 fn allocate_member_no(tx: &Tx, org_id: &str) -> Result<String> {
-    let prefix = orgs::division_prefix(tx.conn(), org_id)?.unwrap_or_else(|| "000000".into());
+    let issuer = orgs::this_office(tx.conn())?.unwrap_or_else(|| org_id.to_string());
+    let prefix = orgs::division_prefix(tx.conn(), &issuer)?.unwrap_or_else(|| "000000".into());
     let year = tx.today().year();
     let seq: u32 = tx.conn().query_row(
         "INSERT INTO member_no_seq (prefix, year, next) VALUES (?1, ?2, 2)

@@ -1,0 +1,358 @@
+//! `ledger`: the command-line face of Union Ledger.
+//!
+//! Every command prints one JSON document with `--json`; a refused command
+//! exits non-zero and prints `{"code": ..., "message": ...}`.
+
+mod demo;
+mod serve;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use ledger_api::dto::{
+    MemberInput, MemberListQuery, OrgInput, OrgKindCode, SetupInput, SetupLevel,
+};
+use ledger_api::{env, Api, ApiError, ErrorCode, RuntimeInfo};
+use serde_json::{json, Value};
+
+#[derive(Parser)]
+#[command(name = "ledger", version, about = "工会台账 Union Ledger — 命令行")]
+struct Cli {
+    /// The ledger database file (default: ledger.db in the data directory).
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
+    /// Print one JSON document for scripts.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a ledger and set up this office.
+    Init {
+        #[arg(long)]
+        org_name: String,
+        /// county | township | village | industry | enterprise | pool
+        #[arg(long, default_value = "township")]
+        org_kind: String,
+        #[arg(long)]
+        division_code: Option<String>,
+        /// The parent org's name (e.g. the county federation), created above this office.
+        #[arg(long)]
+        parent_name: Option<String>,
+        #[arg(long)]
+        parent_kind: Option<String>,
+        #[arg(long)]
+        parent_division_code: Option<String>,
+        /// The cadre named in the change log.
+        #[arg(long)]
+        operator: Option<String>,
+    },
+    /// Serve the UI and the API on 127.0.0.1 for a browser (browser mode).
+    Serve {
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// The built UI (ui/dist).
+        #[arg(long)]
+        ui: Option<PathBuf>,
+    },
+    /// Fill an empty ledger with clearly labelled 示例 data.
+    Demo,
+    /// Where things are: data directory, database, log file, this office.
+    Info,
+    #[command(subcommand)]
+    Orgs(OrgsCommand),
+    #[command(subcommand)]
+    Members(MembersCommand),
+}
+
+#[derive(Subcommand)]
+enum OrgsCommand {
+    /// All org units, parents first.
+    List,
+    /// Add an org unit.
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        kind: String,
+        /// Parent org: id or exact name.
+        #[arg(long)]
+        parent: Option<String>,
+        #[arg(long)]
+        division_code: Option<String>,
+        #[arg(long)]
+        join_url: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum MembersCommand {
+    /// Enrol a member.
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long = "id")]
+        id_number: String,
+        #[arg(long)]
+        phone: String,
+        #[arg(long)]
+        group: String,
+        /// Holding org: id or exact name (default: this office).
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long)]
+        employer: Option<String>,
+        #[arg(long)]
+        join_date: Option<String>,
+        #[arg(long)]
+        channel: Option<String>,
+    },
+    /// Search by name, member number, phone or the last digits of the ID.
+    Search {
+        query: Option<String>,
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+        #[arg(long, default_value_t = 50)]
+        page_size: u32,
+    },
+    /// One member's record.
+    Show { id: String },
+}
+
+fn kind(code: &str) -> Result<OrgKindCode, ApiError> {
+    serde_json::from_value(json!(code)).map_err(|_| {
+        ApiError::invalid(
+            "kind",
+            format!("组织类型：“{code}”无效，可选 county、township、village、industry、enterprise、pool"),
+        )
+    })
+}
+
+fn db_path(cli_db: &Option<PathBuf>) -> PathBuf {
+    cli_db
+        .clone()
+        .unwrap_or_else(|| env::default_db(&env::data_dir()))
+}
+
+fn open(db: &std::path::Path, transport: &str) -> Result<Api, ApiError> {
+    let dir = env::data_dir();
+    let log_file = env::init_logging(&dir).ok();
+    Api::open(
+        db,
+        RuntimeInfo {
+            data_dir: Some(dir),
+            log_file,
+            transport: transport.to_string(),
+        },
+    )
+}
+
+fn run(cli: Cli) -> Result<(Value, String), ApiError> {
+    let db = db_path(&cli.db);
+    match cli.command {
+        Command::Init {
+            org_name,
+            org_kind,
+            division_code,
+            parent_name,
+            parent_kind,
+            parent_division_code,
+            operator,
+        } => {
+            let api = open(&db, "cli")?;
+            let mut levels = Vec::new();
+            if let Some(name) = parent_name {
+                levels.push(SetupLevel {
+                    name,
+                    kind: kind(parent_kind.as_deref().unwrap_or("county"))?,
+                    division_code: parent_division_code,
+                    join_url: None,
+                });
+            }
+            levels.push(SetupLevel {
+                name: org_name,
+                kind: kind(&org_kind)?,
+                division_code,
+                join_url: None,
+            });
+            let info = api.setup_office(SetupInput { levels, operator })?;
+            let office = info.office.expect("set up");
+            let text = format!(
+                "已创建台账 {}，本单位：{}（{}）",
+                db.display(),
+                office.name,
+                office.id
+            );
+            Ok((
+                json!({ "db": db.display().to_string(), "org_id": office.id }),
+                text,
+            ))
+        }
+        Command::Serve { port, ui } => {
+            let api = open(&db, "browser")?;
+            serve::run(api, port, ui).map(|()| (json!({}), String::new()))
+        }
+        Command::Demo => {
+            let api = open(&db, "cli")?;
+            let n = demo::seed(&api)?;
+            Ok((
+                json!({ "db": db.display().to_string(), "members": n }),
+                format!("已在 {} 写入示例数据：{n} 名示例会员", db.display()),
+            ))
+        }
+        Command::Info => {
+            let api = open(&db, "cli")?;
+            let info = api.app_info()?;
+            let text = format!(
+                "数据库：{}\n数据目录：{}\n日志文件：{}\n本单位：{}\n数据版本：{}",
+                info.db_path.clone().unwrap_or_default(),
+                info.data_dir.clone().unwrap_or_default(),
+                info.log_file.clone().unwrap_or_default(),
+                info.office
+                    .as_ref()
+                    .map(|o| o.name.as_str())
+                    .unwrap_or("（尚未设置）"),
+                info.schema_version
+            );
+            Ok((serde_json::to_value(info).unwrap_or_default(), text))
+        }
+        Command::Orgs(OrgsCommand::List) => {
+            let api = open(&db, "cli")?;
+            let orgs = api.org_list()?;
+            let text = orgs
+                .iter()
+                .map(|o| {
+                    format!(
+                        "{}\t{}\t{}\t{}",
+                        o.id,
+                        o.kind_label,
+                        o.division_code.as_deref().unwrap_or("-"),
+                        o.name
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            Ok((json!({ "orgs": orgs }), text))
+        }
+        Command::Orgs(OrgsCommand::Add {
+            name,
+            kind: k,
+            parent,
+            division_code,
+            join_url,
+        }) => {
+            let api = open(&db, "cli")?;
+            let parent_id = match parent {
+                Some(p) => Some(api.resolve_org(&p)?.id),
+                None => None,
+            };
+            let org = api.org_create(OrgInput {
+                parent_id,
+                name,
+                kind: kind(&k)?,
+                division_code,
+                join_url,
+            })?;
+            let text = format!("已添加组织 {}（{}）", org.name, org.id);
+            Ok((serde_json::to_value(&org).unwrap_or_default(), text))
+        }
+        Command::Members(MembersCommand::Add {
+            name,
+            id_number,
+            phone,
+            group,
+            org,
+            employer,
+            join_date,
+            channel,
+        }) => {
+            let api = open(&db, "cli")?;
+            let m = api.member_create(MemberInput {
+                name,
+                id_number,
+                phone,
+                occupation_group: group,
+                org_id: org,
+                employer,
+                join_date,
+                join_channel: channel,
+                ..Default::default()
+            })?;
+            let text = format!("已入会：{} 会员编号 {}", m.row.name, m.row.member_no);
+            Ok((
+                json!({ "id": m.row.id, "member_no": m.row.member_no, "member": m }),
+                text,
+            ))
+        }
+        Command::Members(MembersCommand::Search {
+            query,
+            org,
+            page,
+            page_size,
+        }) => {
+            let api = open(&db, "cli")?;
+            let org_id = match org {
+                Some(o) => Some(api.resolve_org(&o)?.id),
+                None => None,
+            };
+            let p = api.member_list(MemberListQuery {
+                text: query,
+                org_id,
+                page: Some(page),
+                page_size: Some(page_size),
+            })?;
+            let text = p
+                .rows
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{}\t{}\t{}\t{}\t{}",
+                        m.member_no, m.name, m.id_number, m.phone, m.org_name
+                    )
+                })
+                .chain(std::iter::once(format!("共 {} 人", p.total)))
+                .collect::<Vec<_>>()
+                .join("\n");
+            Ok((json!({ "members": p.rows, "total": p.total }), text))
+        }
+        Command::Members(MembersCommand::Show { id }) => {
+            let api = open(&db, "cli")?;
+            let m = api.dispatch("member_get", json!({ "id": id }))?;
+            let text = serde_json::to_string_pretty(&m).unwrap_or_default();
+            Ok((m, text))
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let as_json = cli.json;
+    match run(cli) {
+        Ok((value, text)) => {
+            if as_json {
+                println!("{value}");
+            } else if !text.is_empty() {
+                println!("{text}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            if as_json {
+                println!("{}", serde_json::to_string(&e).unwrap_or_default());
+            } else {
+                eprintln!("错误：{}", e.message);
+            }
+            if e.code == ErrorCode::Internal {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
