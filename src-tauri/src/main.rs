@@ -1,0 +1,130 @@
+//! Union Ledger (工会台账): the desktop window.
+//!
+//! A thin shell: it opens the ledger with `ledger_api`, shows the UI from
+//! `ui/dist` in a Tauri window, and forwards one command, `api`, to
+//! [`Api::dispatch`]. All rules live in the ledger crates.
+
+// No console window next to the app on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use ledger_api::{Api, ApiError, ErrorCode, RuntimeInfo};
+use serde_json::Value;
+
+/// Where this run keeps its ledger and log.
+struct Paths {
+    data_dir: PathBuf,
+    db: PathBuf,
+    log_file: Option<PathBuf>,
+}
+
+/// `LEDGER_DATA_DIR` (else the per-user data directory) and `LEDGER_DB`
+/// (else `ledger.db` in the data directory).
+fn paths() -> Paths {
+    let data_dir = ledger_api::env::data_dir();
+    let log_file = ledger_api::env::init_logging(&data_dir)
+        .map_err(|e| eprintln!("工会台账：无法写日志到 {}：{e}", data_dir.display()))
+        .ok();
+    let db = std::env::var_os("LEDGER_DB")
+        .filter(|s| !s.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| ledger_api::env::default_db(&data_dir));
+    Paths {
+        data_dir,
+        db,
+        log_file,
+    }
+}
+
+/// What a cadre reads when the ledger cannot be opened.
+fn open_failure_message(db: &std::path::Path, e: &ApiError) -> String {
+    let advice = match e.code {
+        ErrorCode::SchemaTooNew => {
+            "这个台账文件是用更新版本的工会台账保存的。请安装最新版本后再打开；不要用旧版本修改它。"
+        }
+        _ => "请检查文件是否被其他程序占用、磁盘是否已满，或把日志文件发给技术支持。",
+    };
+    format!(
+        "无法打开台账文件：\n{}\n\n{}\n\n{}",
+        db.display(),
+        e.message,
+        advice
+    )
+}
+
+/// The one command the UI calls: `invoke('api', {command, args})`.
+///
+/// Runs on Tauri's async runtime and moves the (synchronous, SQLite-bound)
+/// work to a blocking thread, so the window never waits on the database.
+#[tauri::command]
+async fn api(
+    state: tauri::State<'_, Arc<Api>>,
+    command: String,
+    args: Value,
+) -> Result<Value, ApiError> {
+    let api = Arc::clone(&state);
+    tauri::async_runtime::spawn_blocking(move || api.dispatch(&command, args))
+        .await
+        .unwrap_or_else(|e| {
+            log::error!("command panicked: {e}");
+            Err(ApiError::new(
+                ErrorCode::Internal,
+                "程序内部错误，操作没有完成；详情见日志文件",
+            ))
+        })
+}
+
+fn main() {
+    let paths = paths();
+    log::info!(
+        "union-ledger {} starting; data dir {}",
+        env!("CARGO_PKG_VERSION"),
+        paths.data_dir.display()
+    );
+    let runtime = RuntimeInfo {
+        data_dir: Some(paths.data_dir.clone()),
+        log_file: paths.log_file.clone(),
+        transport: "desktop".into(),
+    };
+    let ledger = match Api::open(&paths.db, runtime) {
+        Ok(ledger) => Arc::new(ledger),
+        Err(e) => {
+            let text = open_failure_message(&paths.db, &e);
+            log::error!("cannot open {}: {e}", paths.db.display());
+            eprintln!("{text}");
+            rfd::MessageDialog::new()
+                .set_level(rfd::MessageLevel::Error)
+                .set_title("工会台账 — 无法打开台账")
+                .set_description(&text)
+                .set_buttons(rfd::MessageButtons::OkCustom("确定".into()))
+                .show();
+            std::process::exit(2);
+        }
+    };
+
+    let result = tauri::Builder::default()
+        .manage(ledger)
+        .invoke_handler(tauri::generate_handler![api])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        log::error!("window failed: {e}");
+        eprintln!("工会台账：窗口无法启动：{e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_too_new_tells_the_cadre_to_upgrade() {
+        let e = ApiError::new(ErrorCode::SchemaTooNew, "数据库版本 9 高于本程序支持的 1");
+        let text = open_failure_message(std::path::Path::new("/x/ledger.db"), &e);
+        assert!(text.contains("/x/ledger.db"));
+        assert!(text.contains("数据库版本 9"));
+        assert!(text.contains("最新版本的安装包"));
+    }
+}
