@@ -1,0 +1,7 @@
+import { request } from './transport'
+import type { AppInfo, Choices, OperatorInput, SetupInput } from './types'
+
+export const appInfo = () => request<AppInfo>('app_info')
+export const choices = () => request<Choices>('choices')
+export const setupOffice = (input: SetupInput) => request<AppInfo>('setup_office', input)
+export const setOperator = (input: OperatorInput) => request<AppInfo>('set_operator', input)

@@ -1,0 +1,84 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { useAppStore } from '@/stores/app'
+import BasicLayout from '@/layouts/BasicLayout.vue'
+import { PLANNED } from '@/views/placeholder/planned'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Shown in the header and the browser title. */
+    title?: string
+    /** Key into PLANNED for areas not built yet. */
+    planned?: keyof typeof PLANNED
+  }
+}
+
+const plannedRoutes: RouteRecordRaw[] = (Object.keys(PLANNED) as (keyof typeof PLANNED)[]).map((key) => ({
+  path: key,
+  name: key,
+  component: () => import('@/views/placeholder/ComingSoon.vue'),
+  meta: { title: PLANNED[key].title, planned: key },
+}))
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/setup',
+    name: 'setup',
+    component: () => import('@/views/setup/SetupWizard.vue'),
+    meta: { title: '首次设置' },
+  },
+  {
+    path: '/',
+    component: BasicLayout,
+    children: [
+      { path: '', name: 'home', component: () => import('@/views/home/HomeView.vue'), meta: { title: '首页' } },
+      {
+        path: 'members',
+        name: 'members',
+        component: () => import('@/views/members/MemberList.vue'),
+        meta: { title: '会员台账' },
+      },
+      {
+        path: 'members/:id',
+        name: 'member-detail',
+        component: () => import('@/views/members/MemberDetail.vue'),
+        meta: { title: '会员详情' },
+        props: true,
+      },
+      ...plannedRoutes,
+      {
+        path: 'settings/orgs',
+        name: 'settings-orgs',
+        component: () => import('@/views/settings/OrgSettings.vue'),
+        meta: { title: '组织架构' },
+      },
+      {
+        path: 'settings/system',
+        name: 'settings-system',
+        component: () => import('@/views/settings/SystemSettings.vue'),
+        meta: { title: '本机与经办人' },
+      },
+      { path: 'settings', redirect: { name: 'settings-orgs' } },
+    ],
+  },
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+]
+
+export function createAppRouter() {
+  const router = createRouter({ history: createWebHashHistory(), routes })
+
+  // Until this office is set up, every route leads to the wizard.
+  router.beforeEach(async (to) => {
+    const app = useAppStore()
+    await app.ensure()
+    if (!app.info) return true // App.vue shows the connection error
+    if (app.needsSetup && to.name !== 'setup') return { name: 'setup' }
+    if (!app.needsSetup && to.name === 'setup') return { name: 'home' }
+    return true
+  })
+
+  router.afterEach((to) => {
+    document.title = to.meta.title ? `${to.meta.title} - 工会台账` : '工会台账'
+  })
+
+  return router
+}

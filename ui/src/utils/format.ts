@@ -1,0 +1,37 @@
+/** Today as YYYY-MM-DD in local time. */
+export function today(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`
+}
+
+/**
+ * `updated_at` is a hybrid-logical-clock stamp
+ * (`000001763900000000-00000-<device>`): wall milliseconds first. Show it as
+ * local "YYYY-MM-DD HH:mm"; anything else is shown as given.
+ */
+export function formatStamp(stamp: string | null | undefined): string {
+  if (!stamp) return ''
+  const m = /^(\d{10,})-\d+/.exec(stamp)
+  if (!m) return stamp
+  const d = new Date(Number(m[1]))
+  if (Number.isNaN(d.getTime())) return stamp
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${today(d)} ${p(d.getHours())}:${p(d.getMinutes())}`
+}
+
+/** Returns a function that runs `fn` once calls stop for `ms`. */
+export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number) {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const wrapped = (...args: A) => {
+    if (timer !== undefined) clearTimeout(timer)
+    timer = setTimeout(() => {
+      timer = undefined
+      fn(...args)
+    }, ms)
+  }
+  wrapped.cancel = () => {
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+  }
+  return wrapped
+}
