@@ -7,6 +7,16 @@ vi.mock('element-plus', () => ({ ElMessage: { error: (...a: unknown[]) => messag
 
 import { ApiError, captureToken, currentToken, request, showError, toApiError } from './transport'
 
+/** The ApiError a request rejected with. */
+async function failure(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p
+  } catch (e) {
+    return e as ApiError
+  }
+  throw new Error('expected the request to fail')
+}
+
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(body === undefined ? '' : JSON.stringify(body), {
     status,
@@ -85,7 +95,7 @@ describe('request over HTTP', () => {
         }),
       ),
     )
-    const err = await request('member_create', {}).catch((e) => e)
+    const err = await failure(request('member_create', {}))
     expect(err).toBeInstanceOf(ApiError)
     expect(err).toMatchObject({ code: 'duplicate', field: 'id_number', existing_id: 'm1' })
     expect(err.message).toBe('身份证号：该人员已在台账中')
@@ -93,7 +103,7 @@ describe('request over HTTP', () => {
 
   it('maps a network failure to internal 无法连接到台账服务', async () => {
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')))
-    const err = await request('app_info').catch((e) => e)
+    const err = await failure(request('app_info'))
     expect(err).toBeInstanceOf(ApiError)
     expect(err.code).toBe('internal')
     expect(err.message).toBe('无法连接到台账服务：Failed to fetch')
@@ -101,7 +111,7 @@ describe('request over HTTP', () => {
 
   it('maps a bare 401 to unauthorized', async () => {
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response('nope', { status: 401 })))
-    const err = await request('app_info').catch((e) => e)
+    const err = await failure(request('app_info'))
     expect(err.code).toBe('unauthorized')
     expect(err.message).toContain('?token=')
   })
@@ -111,20 +121,20 @@ describe('request over HTTP', () => {
       'fetch',
       vi.fn().mockResolvedValue(jsonResponse(401, { code: 'unauthorized', message: '访问令牌不对' })),
     )
-    const err = await request('app_info').catch((e) => e)
+    const err = await failure(request('app_info'))
     expect(err).toMatchObject({ code: 'unauthorized', message: '访问令牌不对' })
   })
 
   it('maps a non-JSON 500 to internal with the status', async () => {
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response('<html>oops</html>', { status: 500 })))
-    const err = await request('app_info').catch((e) => e)
+    const err = await failure(request('app_info'))
     expect(err.code).toBe('internal')
     expect(err.message).toContain('HTTP 500')
   })
 
   it('reports an unparsable 200 body', async () => {
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response('not json', { status: 200 })))
-    const err = await request('app_info').catch((e) => e)
+    const err = await failure(request('app_info'))
     expect(err.code).toBe('internal')
   })
 })
@@ -143,7 +153,7 @@ describe('request in the desktop window', () => {
   it('turns a rejected ApiError object into ApiError', async () => {
     ;(window as unknown as Record<string, unknown>).__TAURI_INTERNALS__ = {}
     invoke.mockRejectedValue({ code: 'bad_checksum', message: '身份证号：校验码错误', field: 'id_number' })
-    const err = await request('member_create', { name: 'x' }).catch((e) => e)
+    const err = await failure(request('member_create', { name: 'x' }))
     expect(err).toBeInstanceOf(ApiError)
     expect(err).toMatchObject({ code: 'bad_checksum', field: 'id_number' })
     expect(invoke).toHaveBeenCalledWith('api', { command: 'member_create', args: { name: 'x' } })
@@ -152,7 +162,7 @@ describe('request in the desktop window', () => {
   it('turns a rejected string into an internal ApiError', async () => {
     ;(window as unknown as Record<string, unknown>).__TAURI_INTERNALS__ = {}
     invoke.mockRejectedValue('command api not found')
-    const err = await request('app_info').catch((e) => e)
+    const err = await failure(request('app_info'))
     expect(err).toMatchObject({ code: 'internal', message: 'command api not found' })
   })
 })
