@@ -307,6 +307,52 @@ describe('Union Ledger in the browser (ledger serve)', () => {
     await refusal.waitFor({ state: 'hidden' })
   })
 
+  it('adds a child org, showing a refused division code under its field', async () => {
+    await page.goto(page.url().replace(/#.*$/, '#/settings/orgs'))
+    const village = byTestId('org-tree').locator('.el-tree-node__content', {
+      has: page.locator('[data-org-name="东关村工会联合会"]'),
+    })
+    await village.locator('[data-testid="org-add-child"]').click()
+    const dialog = byTestId('org-dialog')
+    await byTestId('org-name').waitFor()
+    assert.match(await byTestId('org-kind').innerText(), /企业工会/)
+    await byTestId('org-name').fill('顺达物流有限公司工会')
+    await byTestId('org-code').fill('620421100301') // not under the village's code
+    await byTestId('org-submit').click()
+    const err = formItemOf('org-code').locator('.el-form-item__error')
+    await err.waitFor()
+    assert.match(await err.innerText(), /620421100201/)
+    assert.equal(await byTestId('org-name').inputValue(), '顺达物流有限公司工会')
+    await snap('org-child-refused')
+    await byTestId('org-code').fill('')
+    await byTestId('org-submit').click()
+    await dialog.waitFor({ state: 'hidden' })
+    await byTestId('org-tree').locator('[data-org-name="顺达物流有限公司工会"]').waitFor()
+    await snap('org-child-added')
+  })
+
+  it('filters members by an org and its subtree', async () => {
+    await page.getByRole('menuitem', { name: '会员台账' }).click()
+    const table = byTestId('member-table')
+    await table.locator('.el-table__row', { hasText: '张三' }).waitFor()
+    await byTestId('member-org-filter').click()
+    await page.locator('.org-tree-popper .el-tree-node__content:visible', { hasText: '顺达物流有限公司工会' }).click()
+    await table.getByText('没有找到符合条件的会员').waitFor()
+    await byTestId('member-org-filter').click()
+    await page.locator('.org-tree-popper .el-tree-node__content:visible', { hasText: '城关镇总工会' }).click()
+    await table.locator('.el-table__row', { hasText: '张三' }).waitFor()
+    await snap('member-org-filter')
+  })
+
+  it('changes the operator', async () => {
+    await page.goto(page.url().replace(/#.*$/, '#/settings/system'))
+    await byTestId('operator-input').fill('王芳')
+    await byTestId('operator-save').click()
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="header-operator"]')?.textContent?.includes('王芳'),
+    )
+  })
+
   it('keeps the member after the server restarts on the same database', async () => {
     await stopServer(server)
     server = await startServer()
