@@ -163,6 +163,20 @@ describe('Union Ledger in the browser (ledger serve)', () => {
     await snap('wizard-office')
   })
 
+  it('explains a missing token instead of showing a broken page', async () => {
+    const other = await context.newPage() // a new tab: no token in its sessionStorage
+    try {
+      await other.goto(server.url.replace(/\?token=.*$/, ''))
+      const box = other.locator('[data-testid="load-error"]')
+      await box.waitFor()
+      assert.match(await box.innerText(), /令牌/)
+      await other.waitForTimeout(400)
+      await other.screenshot({ path: path.join(OUT, '00-no-token.png') })
+    } finally {
+      await other.close()
+    }
+  })
+
   it('shows the backend refusal of a wrong division code, then completes the wizard', async () => {
     await byTestId('setup-kind-village').click()
     await byTestId('setup-office-name').fill('东关村工会联合会')
