@@ -1,10 +1,14 @@
 //! Handlers about the app itself: info, choices, first-run setup.
 
-use ledger_core::member::{JOIN_CHANNELS, OCCUPATION_GROUPS};
+use chrono::Datelike;
+use ledger_core::member::{
+    ETHNIC_GROUPS, JOIN_CHANNELS, LABOUR_RELATIONS, OCCUPATION_GROUPS, STATUSES, VEHICLE_TYPES,
+};
 use ledger_core::org::OrgKind;
 use ledger_store::orgs::{self, OrgFields};
+use ledger_store::settings::{self, Settings};
 
-use crate::dto::{AppInfo, Choice, Choices, OperatorInput, SetupInput};
+use crate::dto::{AppInfo, Choice, Choices, HomeSummary, OperatorInput, SettingsDto, SetupInput};
 use crate::orgs::{kind_from_code, to_dto};
 use crate::{Api, ApiError};
 
@@ -39,8 +43,16 @@ pub fn choices() -> Choices {
             })
             .collect(),
         occupation_groups: OCCUPATION_GROUPS.iter().map(|s| s.to_string()).collect(),
-        join_channels: JOIN_CHANNELS.iter().map(|s| s.to_string()).collect(),
+        join_channels: strings(&JOIN_CHANNELS),
+        labour_relations: strings(&LABOUR_RELATIONS),
+        statuses: strings(&STATUSES),
+        ethnic_groups: strings(&ETHNIC_GROUPS),
+        vehicle_types: strings(&VEHICLE_TYPES),
     }
+}
+
+fn strings(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
 }
 
 /// Create the chain of org units from the top level down to this office,
@@ -73,6 +85,7 @@ pub fn setup_office(api: &Api, input: SetupInput) -> Result<AppInfo, ApiError> {
                         kind: Some(kind_from_code(level.kind)),
                         division_code: level.division_code.clone(),
                         join_url: level.join_url.clone(),
+                        employer: None,
                     },
                 )?;
                 parent = Some(org.id);
@@ -101,4 +114,50 @@ pub fn set_operator(api: &Api, input: OperatorInput) -> Result<AppInfo, ApiError
         store.set_actor(Some(name));
     }
     app_info(api)
+}
+
+pub fn settings_get(api: &Api) -> Result<SettingsDto, ApiError> {
+    let s = settings::get(api.store().conn())?;
+    Ok(SettingsDto {
+        union_threshold: s.union_threshold,
+        stale_days: s.stale_days,
+    })
+}
+
+pub fn settings_set(api: &Api, input: SettingsDto) -> Result<SettingsDto, ApiError> {
+    let s = Settings {
+        union_threshold: input.union_threshold,
+        stale_days: input.stale_days,
+    };
+    api.store().transact(|tx| settings::set(tx, &s))?;
+    settings_get(api)
+}
+
+pub fn home_summary(api: &Api) -> Result<HomeSummary, ApiError> {
+    let employers = crate::moves::employers(api)?;
+    let pool_waiting = crate::moves::pool(api, None)?.len() as u32;
+    let store = api.store();
+    let stale = crate::members::stale_before(&store)?.to_string();
+    let year_start = format!("{}-01-01", store.today().year());
+    let c = store.conn();
+    let count = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<u32, ApiError> {
+        Ok(c.query_row(sql, p, |r| r.get::<_, i64>(0))
+            .map_err(ledger_store::StoreError::from)? as u32)
+    };
+    Ok(HomeSummary {
+        members_active: count("SELECT count(*) FROM members WHERE deleted = 0 AND status = '在会'", &[])?,
+        members_total: count("SELECT count(*) FROM members WHERE deleted = 0", &[])?,
+        joined_this_year: count(
+            "SELECT count(*) FROM members WHERE deleted = 0 AND join_date >= ?1",
+            &[&year_start],
+        )?,
+        orgs: count("SELECT count(*) FROM org_units WHERE deleted = 0", &[])?,
+        stale: count(
+            "SELECT count(*) FROM members WHERE deleted = 0 AND status = '在会' AND verified_on < ?1",
+            &[&stale],
+        )?,
+        pool_waiting,
+        threshold: employers.threshold,
+        union_alerts: employers.rows.into_iter().filter(|e| e.alert).collect(),
+    })
 }

@@ -11,6 +11,7 @@ pub mod dto;
 pub mod env;
 mod error;
 mod members;
+mod moves;
 mod orgs;
 
 use std::path::{Path, PathBuf};
@@ -51,6 +52,18 @@ pub const COMMANDS: &[&str] = &[
     "member_create",
     "member_list",
     "member_get",
+    "member_update",
+    "member_reveal_id",
+    "member_history",
+    "member_transfer",
+    "member_set_status",
+    "member_verify",
+    "pool_list",
+    "employer_list",
+    "employer_found_union",
+    "settings_get",
+    "settings_set",
+    "home_summary",
 ];
 
 impl Api {
@@ -118,6 +131,18 @@ impl Api {
             "member_create" => json(members::create(self, parse(args)?)),
             "member_list" => json(members::list(self, parse(args)?)),
             "member_get" => json(members::get(self, parse(args)?)),
+            "member_update" => json(members::update(self, parse(args)?)),
+            "member_reveal_id" => json(members::reveal_id(self, parse(args)?)),
+            "member_history" => json(members::history(self, parse(args)?)),
+            "member_transfer" => json(moves::transfer(self, parse(args)?)),
+            "member_set_status" => json(moves::set_status(self, parse(args)?)),
+            "member_verify" => json(moves::verify(self, parse(args)?)),
+            "pool_list" => json(moves::pool(self, parse_opt(args)?)),
+            "employer_list" => json(moves::employers(self)),
+            "employer_found_union" => json(moves::found_union(self, parse(args)?)),
+            "settings_get" => json(app::settings_get(self)),
+            "settings_set" => json(app::settings_set(self, parse(args)?)),
+            "home_summary" => json(app::home_summary(self)),
             other => Err(ApiError::new(
                 ErrorCode::NotFound,
                 format!("未知的命令：{other}"),
@@ -138,6 +163,12 @@ impl Api {
     pub fn member_list(&self, q: dto::MemberListQuery) -> Result<dto::MemberPage, ApiError> {
         members::list(self, q)
     }
+    pub fn member_transfer(&self, input: dto::TransferInput) -> Result<dto::Count, ApiError> {
+        moves::transfer(self, input)
+    }
+    pub fn employer_list(&self) -> Result<dto::EmployerList, ApiError> {
+        moves::employers(self)
+    }
     pub fn org_list(&self) -> Result<Vec<dto::Org>, ApiError> {
         orgs::list(self)
     }
@@ -157,6 +188,15 @@ fn parse<T: DeserializeOwned>(args: Value) -> Result<T, ApiError> {
         args
     };
     serde_json::from_value(args).map_err(|e| ApiError::bad_request(format!("参数格式不对：{e}")))
+}
+
+/// Arguments that may be absent altogether.
+fn parse_opt<T: DeserializeOwned>(args: Value) -> Result<Option<T>, ApiError> {
+    match &args {
+        Value::Null => Ok(None),
+        Value::Object(m) if m.is_empty() => Ok(None),
+        _ => parse(args).map(Some),
+    }
 }
 
 fn json<T: Serialize>(r: Result<T, ApiError>) -> Result<Value, ApiError> {

@@ -38,6 +38,7 @@ pub(crate) fn to_dto(o: OrgUnit) -> Org {
         division_code: o.division_code,
         join_url: o.join_url,
         updated_at: o.updated_at,
+        employer: o.employer,
     }
 }
 
@@ -48,6 +49,7 @@ fn fields(i: OrgInput) -> OrgFields {
         kind: Some(kind_from_code(i.kind)),
         division_code: i.division_code,
         join_url: i.join_url,
+        employer: i.employer,
     }
 }
 

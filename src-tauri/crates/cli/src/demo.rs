@@ -91,6 +91,7 @@ pub fn seed(api: &Api) -> Result<usize, ApiError> {
             kind: OrgKindCode::Village,
             division_code: Some(format!("620421100{:03}", 201 + i)),
             join_url: None,
+            employer: None,
         })?;
         holders.push(org.id);
     }
@@ -100,6 +101,7 @@ pub fn seed(api: &Api) -> Result<usize, ApiError> {
         kind: OrgKindCode::Pool,
         division_code: None,
         join_url: None,
+        employer: None,
     })?;
     holders.push(pool.id);
     api.org_create(OrgInput {
@@ -108,6 +110,7 @@ pub fn seed(api: &Api) -> Result<usize, ApiError> {
         kind: OrgKindCode::Industry,
         division_code: None,
         join_url: None,
+        employer: None,
     })?;
     let base = NaiveDate::from_ymd_opt(2025, 3, 1).expect("valid");
     for (i, name) in NAMES.iter().enumerate() {

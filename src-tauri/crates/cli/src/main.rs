@@ -258,6 +258,7 @@ fn run(cli: Cli) -> Result<(Value, String), ApiError> {
                 kind: kind(&k)?,
                 division_code,
                 join_url,
+                employer: None,
             })?;
             let text = format!("已添加组织 {}（{}）", org.name, org.id);
             Ok((serde_json::to_value(&org).unwrap_or_default(), text))
@@ -306,6 +307,7 @@ fn run(cli: Cli) -> Result<(Value, String), ApiError> {
                 org_id,
                 page: Some(page),
                 page_size: Some(page_size),
+                ..Default::default()
             })?;
             let text = p
                 .rows

@@ -6,5 +6,6 @@
 pub mod citizen_id;
 pub mod hlc;
 pub mod member;
+pub mod names;
 pub mod org;
 pub mod phone;

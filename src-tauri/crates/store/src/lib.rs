@@ -7,10 +7,12 @@
 
 mod clock;
 mod db;
+pub mod employers;
 mod error;
 pub mod members;
 mod migrate;
 pub mod orgs;
+pub mod settings;
 mod tx;
 
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -15,6 +15,8 @@ pub struct OrgUnit {
     pub division_code: Option<String>,
     pub join_url: Option<String>,
     pub updated_at: String,
+    /// For an enterprise union: the employer/platform it belongs to.
+    pub employer: Option<String>,
 }
 
 /// The fields a cadre sets on an org unit.
@@ -25,9 +27,10 @@ pub struct OrgFields {
     pub kind: Option<OrgKind>,
     pub division_code: Option<String>,
     pub join_url: Option<String>,
+    pub employer: Option<String>,
 }
 
-const COLUMNS: &str = "id, parent_id, name, kind, division_code, join_url, updated_at";
+const COLUMNS: &str = "id, parent_id, name, kind, division_code, join_url, updated_at, employer";
 
 fn from_row(r: &Row) -> rusqlite::Result<OrgUnit> {
     let kind: String = r.get(3)?;
@@ -39,6 +42,7 @@ fn from_row(r: &Row) -> rusqlite::Result<OrgUnit> {
         division_code: r.get(4)?,
         join_url: r.get(5)?,
         updated_at: r.get(6)?,
+        employer: r.get(7)?,
     })
 }
 
@@ -144,6 +148,10 @@ fn values(f: &OrgFields, name: String, kind: OrgKind) -> Vec<(&'static str, Valu
         ("kind", Value::Text(kind.code().to_string())),
         ("division_code", opt(trimmed(&f.division_code))),
         ("join_url", opt(trimmed(&f.join_url))),
+        (
+            "employer",
+            opt(trimmed(&f.employer).filter(|_| kind == OrgKind::Enterprise)),
+        ),
     ]
 }
 

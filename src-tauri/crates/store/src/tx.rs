@@ -10,7 +10,7 @@ use crate::{Result, StoreError};
 
 /// Tables that travel between offices: UUIDv7 ids, HLC `updated_at`,
 /// `device_id`, soft-delete `deleted`, and a change-log entry per write.
-pub const TRAVELLING_TABLES: &[&str] = &["org_units", "members"];
+pub const TRAVELLING_TABLES: &[&str] = &["org_units", "members", "member_transfers"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChangeOp {
@@ -74,6 +74,11 @@ impl<'c> Tx<'c> {
 
     pub fn today(&self) -> NaiveDate {
         self.today
+    }
+
+    /// The cadre named in the change log.
+    pub fn actor(&self) -> Option<&str> {
+        self.actor
     }
 
     pub fn now_ms(&self) -> i64 {

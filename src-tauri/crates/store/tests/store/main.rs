@@ -1,5 +1,7 @@
 //! Store tests against real SQLite files.
 
+mod ledger;
+
 use std::sync::Arc;
 
 use ledger_core::member::MemberDraft;
@@ -26,6 +28,7 @@ fn org(kind: OrgKind, name: &str, parent: Option<&str>, code: Option<&str>) -> O
         kind: Some(kind),
         division_code: code.map(str::to_string),
         join_url: None,
+        employer: None,
     }
 }
 
@@ -83,7 +86,7 @@ fn opens_with_wal_foreign_keys_and_the_latest_schema() {
     assert_eq!(count(&store, "PRAGMA foreign_keys"), 1);
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(
-        SCHEMA_VERSION, 2,
+        SCHEMA_VERSION, 3,
         "a new migration was added: update this test on purpose"
     );
 }
@@ -251,6 +254,7 @@ fn search_by_subtree_name_phone_and_id_tail() {
                 org_id: org.map(str::to_string),
                 offset: 0,
                 limit: 20,
+                ..Default::default()
             },
         )
         .unwrap();
@@ -267,30 +271,70 @@ fn search_by_subtree_name_phone_and_id_tail() {
 
 #[test]
 fn upgrades_a_database_made_with_the_first_schema() {
+    use rusqlite::types::Value::Text;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
-    let town_id = {
-        let mut old = Store::open_at(&path, clock(), 1).unwrap();
-        assert_eq!(old.schema_version().unwrap(), 1);
-        old.transact(|tx| {
-            orgs::create(
-                tx,
-                &org(OrgKind::Township, "城关镇工会", None, Some("620421100")),
-            )
+    // Written the way the first releases wrote rows: only their columns.
+    {
+        let mut v1 = Store::open_at(&path, clock(), 1).unwrap();
+        assert_eq!(v1.schema_version().unwrap(), 1);
+        v1.transact(|tx| {
+            tx.insert(
+                "org_units",
+                "town",
+                &[
+                    ("name", Text("城关镇工会".into())),
+                    ("kind", Text("township".into())),
+                    ("division_code", Text("620421100".into())),
+                ],
+            )?;
+            tx.set_meta("this_office", "town")
         })
-        .unwrap()
-        .id
-    };
+        .unwrap();
+    }
+    {
+        let mut v2 = Store::open_at(&path, clock(), 2).unwrap();
+        assert_eq!(v2.schema_version().unwrap(), 2);
+        v2.transact(|tx| {
+            let cols = [
+                ("member_no", "6204211002500001"),
+                ("name", "张三"),
+                ("gender", "female"),
+                ("id_number", "11010519491231002X"),
+                ("birth_date", "1949-12-31"),
+                ("phone", "13800138000"),
+                ("occupation_group", "货车司机"),
+                ("org_id", "town"),
+                ("join_date", "2026-01-05"),
+                ("join_channel", "现场"),
+            ];
+            let cols: Vec<_> = cols
+                .iter()
+                .map(|(k, v)| (*k, Text(v.to_string())))
+                .collect();
+            tx.insert("members", "m1", &cols)
+        })
+        .unwrap();
+    }
     let mut store = Store::open(&path, clock()).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-    assert_eq!(
-        orgs::get(store.conn(), &town_id).unwrap().name,
-        "城关镇工会"
-    );
+    assert_eq!(orgs::get(store.conn(), "town").unwrap().name, "城关镇工会");
+    // Derived search keys were filled for the old row.
+    let (rows, _) = members::search(
+        store.conn(),
+        &MemberQuery {
+            text: Some("zs".into()),
+            limit: 10,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(rows[0].name, "张三");
+    assert_eq!(rows[0].verified_on.unwrap().to_string(), "2026-01-05");
     store
-        .transact(|tx| members::add(tx, &draft("张三", "11010519491231002X"), &town_id))
+        .transact(|tx| members::add(tx, &draft("李四", "110101199003074477"), "town"))
         .unwrap();
-    assert_eq!(count(&store, "SELECT count(*) FROM members"), 1);
+    assert_eq!(count(&store, "SELECT count(*) FROM members"), 2);
 }
 
 #[test]

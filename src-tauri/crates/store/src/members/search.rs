@@ -1,0 +1,167 @@
+//! Finding members: search as you type, filters, sorting, paging.
+
+use chrono::NaiveDate;
+use ledger_core::names::prefix_upper_bound;
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Connection};
+
+use super::{from_row, Member, SELECT};
+use crate::{orgs, Result};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum MemberSort {
+    /// Newest joiners first (the default list); with a search text, best
+    /// match first (by the key that matched).
+    #[default]
+    Default,
+    JoinDateAsc,
+    JoinDateDesc,
+    MemberNo,
+    Name,
+}
+
+/// What the member list asks for. Every filter is optional.
+#[derive(Debug, Clone, Default)]
+pub struct MemberQuery {
+    /// A name prefix (张), pinyin initials or full pinyin (zs, zhangsan),
+    /// a member-number or phone prefix, or the last digits of the ID.
+    pub text: Option<String>,
+    /// Members held by this org or any org below it.
+    pub org_id: Option<String>,
+    pub group: Option<String>,
+    pub status: Option<String>,
+    pub channel: Option<String>,
+    pub labour_relation: Option<String>,
+    pub employer: Option<String>,
+    pub joined_from: Option<NaiveDate>,
+    pub joined_to: Option<NaiveDate>,
+    /// Only records last verified before this date (数据保鲜).
+    pub stale_before: Option<NaiveDate>,
+    pub sort: MemberSort,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+enum TextKind {
+    Name,
+    Pinyin,
+    Digits,
+}
+
+fn classify(t: &str) -> TextKind {
+    if t.chars()
+        .all(|c| c.is_ascii_digit() || c == 'X' || c == 'x')
+    {
+        TextKind::Digits
+    } else if t.chars().all(|c| c.is_ascii_alphabetic()) {
+        TextKind::Pinyin
+    } else {
+        TextKind::Name
+    }
+}
+
+struct Sql {
+    wheres: Vec<String>,
+    params: Vec<Value>,
+}
+
+impl Sql {
+    fn param(&mut self, v: impl Into<Value>) -> String {
+        self.params.push(v.into());
+        format!("?{}", self.params.len())
+    }
+
+    fn range(&mut self, col: &str, prefix: &str) -> String {
+        let lo = self.param(prefix.to_string());
+        let hi = self.param(prefix_upper_bound(prefix));
+        format!("({col} >= {lo} AND {col} < {hi})")
+    }
+}
+
+/// One page of members and the total count for the same filters.
+pub fn search(conn: &Connection, q: &MemberQuery) -> Result<(Vec<Member>, u64)> {
+    let mut sql = Sql {
+        wheres: vec!["m.deleted = 0".into()],
+        params: Vec::new(),
+    };
+    let mut text_order = None;
+    if let Some(text) = q.text.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        match classify(text) {
+            TextKind::Name => {
+                let w = sql.range("m.name", text);
+                sql.wheres.push(w);
+                text_order = Some("m.name, m.join_date DESC");
+            }
+            TextKind::Pinyin => {
+                let t = text.to_ascii_lowercase();
+                let a = sql.range("m.name_initials", &t);
+                let b = sql.range("m.name_pinyin", &t);
+                sql.wheres.push(format!("({a} OR {b})"));
+                text_order = Some("m.name_pinyin, m.join_date DESC");
+            }
+            TextKind::Digits => {
+                let t = ledger_core::citizen_id::normalize(text);
+                let rev: String = t.chars().rev().collect();
+                let a = sql.range("m.phone", &t);
+                let b = sql.range("m.member_no", &t);
+                let c = sql.range("m.id_rev", &rev);
+                sql.wheres.push(format!("({a} OR {b} OR {c})"));
+                text_order = Some("m.member_no");
+            }
+        }
+    }
+    if let Some(org) = q.org_id.as_deref().filter(|s| !s.is_empty()) {
+        let ids = orgs::subtree_ids(conn, org)?;
+        let marks: Vec<String> = ids.into_iter().map(|id| sql.param(id)).collect();
+        let marks = if marks.is_empty() {
+            "NULL".to_string()
+        } else {
+            marks.join(", ")
+        };
+        sql.wheres.push(format!("m.org_id IN ({marks})"));
+    }
+    for (col, v) in [
+        ("m.occupation_group", &q.group),
+        ("m.status", &q.status),
+        ("m.join_channel", &q.channel),
+        ("m.labour_relation", &q.labour_relation),
+        ("m.employer", &q.employer),
+    ] {
+        if let Some(v) = v.as_deref().filter(|s| !s.is_empty()) {
+            let p = sql.param(v.to_string());
+            sql.wheres.push(format!("{col} = {p}"));
+        }
+    }
+    if let Some(d) = q.joined_from {
+        let p = sql.param(d.to_string());
+        sql.wheres.push(format!("m.join_date >= {p}"));
+    }
+    if let Some(d) = q.joined_to {
+        let p = sql.param(d.to_string());
+        sql.wheres.push(format!("m.join_date <= {p}"));
+    }
+    if let Some(d) = q.stale_before {
+        let p = sql.param(d.to_string());
+        sql.wheres.push(format!("m.verified_on < {p}"));
+    }
+    let filter = sql.wheres.join(" AND ");
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM members m WHERE {filter}"))?
+        .query_row(params_from_iter(sql.params.iter()), |r| r.get(0))?;
+    let order = match q.sort {
+        MemberSort::Default => text_order.unwrap_or("m.join_date DESC, m.member_no DESC"),
+        MemberSort::JoinDateDesc => "m.join_date DESC, m.member_no DESC",
+        MemberSort::JoinDateAsc => "m.join_date, m.member_no",
+        MemberSort::MemberNo => "m.member_no",
+        MemberSort::Name => "m.name_pinyin, m.name",
+    };
+    let limit = sql.param(i64::from(q.limit.clamp(1, 500)));
+    let offset = sql.param(i64::from(q.offset));
+    let rows = conn
+        .prepare_cached(&format!(
+            "{SELECT} WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
+        ))?
+        .query_map(params_from_iter(sql.params.iter()), from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok((rows, total as u64))
+}
