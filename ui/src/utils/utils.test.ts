@@ -16,6 +16,7 @@ function org(id: string, parent: string | null, kind: Org['kind'] = 'village', c
     division_code: code,
     join_url: null,
     updated_at: '',
+    employer: null,
   }
 }
 
