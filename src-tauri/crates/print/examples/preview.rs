@@ -22,7 +22,7 @@ fn main() {
         (Layout::A5, "a5"),
     ] {
         let t = std::time::Instant::now();
-        let pdf = certificates_pdf(&fonts, &certs, layout).unwrap();
+        let pdf = certificates_pdf(fonts, &certs, layout).unwrap();
         std::fs::write(out.join(format!("{name}.pdf")), &pdf.bytes).unwrap();
         println!(
             "{name}: {} pages, {} bytes, {:?}",
@@ -37,7 +37,7 @@ fn main() {
         PosterTemplate::Ink,
     ] {
         for s in [PosterSize::A4, PosterSize::A3] {
-            match poster_pdf(&fonts, &common::poster(t, s)) {
+            match poster_pdf(fonts, &common::poster(t, s)) {
                 Ok(pdf) => {
                     std::fs::write(
                         out.join(format!("poster-{t:?}-{s:?}.pdf").to_lowercase()),

@@ -12,12 +12,18 @@ use crate::canvas::Canvas;
 use crate::fonts::{Family, Fonts};
 
 /// A finished PDF.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Pdf {
     /// The file's bytes.
     pub bytes: Vec<u8>,
     /// Number of pages.
     pub pages: usize,
+}
+
+impl std::fmt::Debug for Pdf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Pdf {{ {} bytes, {} pages }}", self.bytes.len(), self.pages)
+    }
 }
 
 pub(crate) struct Doc<'a> {
@@ -103,9 +109,31 @@ impl<'a> Doc<'a> {
             image_optimization: None,
         };
         let mut warnings = Vec::new();
-        let bytes = self.doc.save(&opts, &mut warnings);
+        let mut bytes = self.doc.save(&opts, &mut warnings);
+        stable_id(&mut bytes);
         Pdf { bytes, pages }
     }
+}
+
+/// printpdf writes a random trailer `/ID [(32 chars)(32 chars)]`; replace
+/// both strings in place (same length, so no offset moves) with a digest of
+/// the rest of the file: the same input gives the same bytes.
+fn stable_id(bytes: &mut [u8]) {
+    use sha2::{Digest, Sha256};
+    const MARK: &[u8] = b"/ID[(";
+    let from = bytes.len().saturating_sub(4096);
+    let Some(pos) = bytes[from..].windows(MARK.len()).rposition(|w| w == MARK) else { return };
+    let start = from + pos + MARK.len();
+    let (a, b) = (start..start + 32, start + 34..start + 66);
+    if bytes.len() < b.end + 1 || &bytes[a.end..b.start] != b")(" || bytes[b.end] != b')' {
+        return;
+    }
+    let mut h = Sha256::new();
+    h.update(&bytes[..start]);
+    h.update(&bytes[b.end..]);
+    let hex: Vec<u8> = h.finalize().iter().flat_map(|x| format!("{x:02X}").into_bytes()).collect();
+    bytes[a].copy_from_slice(&hex[..32]);
+    bytes[b].copy_from_slice(&hex[32..64]);
 }
 
 /// Decode a PNG into 8-bit RGB or RGBA pixels (alpha becomes a soft mask, so

@@ -9,9 +9,13 @@ use ledger_print::{verify_link, Certificate, Fonts, Poster, PosterSize, PosterTe
 pub const KEY: &[u8; 32] = b"test key: 32 bytes of office key";
 pub const BASE: &str = "https://ghj.example.cn/ledger";
 
-pub fn fonts() -> Fonts {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../assets/fonts");
-    Fonts::from_dir(dir).expect("assets/fonts holds the shipped fonts")
+/// The shipped fonts, parsed once per test binary.
+pub fn fonts() -> &'static Fonts {
+    static FONTS: std::sync::OnceLock<Fonts> = std::sync::OnceLock::new();
+    FONTS.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../assets/fonts");
+        Fonts::from_dir(dir).expect("assets/fonts holds the shipped fonts")
+    })
 }
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -61,18 +65,32 @@ pub fn seal_png() -> Vec<u8> {
     let n = 400usize;
     let mut px = vec![0u8; n * n * 4];
     let c = n as f32 / 2.0;
+    // The star's ten vertices, point up.
+    let star: Vec<(f32, f32)> = (0..10)
+        .map(|i| {
+            let r = if i % 2 == 0 { 78.0 } else { 30.0 };
+            let a = std::f32::consts::PI * i as f32 / 5.0 - std::f32::consts::FRAC_PI_2;
+            (c + r * a.cos(), c - 10.0 + r * a.sin())
+        })
+        .collect();
+    let inside = |x: f32, y: f32| {
+        let mut odd = false;
+        for i in 0..star.len() {
+            let (a, b) = (star[i], star[(i + 1) % star.len()]);
+            if (a.1 > y) != (b.1 > y) && x < a.0 + (y - a.1) / (b.1 - a.1) * (b.0 - a.0) {
+                odd = !odd;
+            }
+        }
+        odd
+    };
     for y in 0..n {
         for x in 0..n {
-            let (dx, dy) = (x as f32 + 0.5 - c, y as f32 + 0.5 - c);
-            let r = (dx * dx + dy * dy).sqrt();
-            let ring = (r > 180.0 && r < 196.0) || (r > 150.0 && r < 154.0);
-            // Five-pointed star of radius 70.
-            let a = dy.atan2(dx) + std::f32::consts::FRAC_PI_2;
-            let k = (a.rem_euclid(2.0 * std::f32::consts::PI / 5.0)) - std::f32::consts::PI / 5.0;
-            let edge =
-                70.0 * 0.382 / (0.382 * k.cos() + (1.0 - 0.382) * k.abs().sin() * 0.9).max(0.2);
-            let star = r < edge.min(70.0);
-            if ring || star {
+            let (fx, fy) = (x as f32 + 0.5, y as f32 + 0.5);
+            let r = ((fx - c).powi(2) + (fy - c).powi(2)).sqrt();
+            let ring = (r > 178.0 && r < 194.0) || (r > 150.0 && r < 154.0);
+            // A bar under the star, where a seal's name line would be.
+            let bar = (fy - 300.0).abs() < 7.0 && (fx - c).abs() < 95.0;
+            if ring || bar || inside(fx, fy) {
                 let i = (y * n + x) * 4;
                 // A little ink texture.
                 let t = ((x * 7 + y * 13) % 17) as u8;
