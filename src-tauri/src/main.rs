@@ -42,7 +42,7 @@ fn paths() -> Paths {
 fn open_failure_message(db: &std::path::Path, e: &ApiError) -> String {
     let advice = match e.code {
         ErrorCode::SchemaTooNew => {
-            "这个台账文件是用更新版本的工会台账保存的。请安装最新版本后再打开；不要用旧版本修改它。"
+            "这个台账文件已被更新版本的工会台账使用过。请向县总工会或技术支持索取最新版本的安装包。"
         }
         _ => "请检查文件是否被其他程序占用、磁盘是否已满，或把日志文件发给技术支持。",
     };

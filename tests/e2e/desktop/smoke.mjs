@@ -36,7 +36,7 @@ const OFFICE = '测试村工会联合会'
 const TOWNSHIP = '测试镇总工会'
 const COUNTY = '测试县总工会'
 const OPERATOR = '测试经办人'
-const MEMBER = { name: '王测试', phone: '13800138000', id: withCheckDigit('62042119850312123') }
+const MEMBER = { name: '王测试', phone: '13800138000', id: withCheckDigit('62042119850312123'), group: '货车司机' }
 
 function withCheckDigit(body17) {
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -175,7 +175,7 @@ async function evidence(name) {
 }
 
 async function textOf(testid) {
-  return (await (await session.byTestId(testid)).text()).trim()
+  return String(await (await session.byTestId(testid)).innerText()).trim()
 }
 
 async function click(testid) {
@@ -184,6 +184,31 @@ async function click(testid) {
 
 async function fill(testid, text) {
   await (await session.byTestId(testid)).type(text)
+}
+
+async function memberInTable(memberNo) {
+  let seen = ''
+  try {
+    await waitFor('the member in the table', async () => {
+      seen = await textOf('member-table')
+      return seen.includes(MEMBER.name) && seen.includes(memberNo)
+    })
+  } catch (e) {
+    throw new Error(`${e.message}\ntable text: ${JSON.stringify(seen)}`)
+  }
+}
+
+/** Pick `label` in the Element Plus select `[data-testid=id]`. */
+async function choose(testid, label) {
+  await click(testid)
+  const option = await waitFor(`option ${label} in ${testid}`, async () => {
+    for (const el of await session.all('.el-select-dropdown__item')) {
+      if ((await el.displayed()) && (await el.text()).trim() === label) return el
+    }
+    return null
+  })
+  await option.click()
+  await waitFor(`${testid} to show ${label}`, async () => (await textOf(testid)).includes(label))
 }
 
 /** Open a window on the test ledger (a new app process each time). */
@@ -283,6 +308,7 @@ async function main() {
       await fill('member-name', MEMBER.name)
       await fill('member-phone', MEMBER.phone)
       await fill('member-id-number', MEMBER.id)
+      await choose('member-group', MEMBER.group)
       await shot('member-form')
       await click('member-submit')
       memberNo = await waitFor(
@@ -306,10 +332,7 @@ async function main() {
         const d = await session.find('[data-testid="member-created"]')
         return !d || !(await d.displayed())
       })
-      await waitFor('the member in the table', async () => {
-        const t = await textOf('member-table')
-        return t.includes(MEMBER.name) && t.includes(memberNo)
-      })
+      await memberInTable(memberNo)
       await shot('member-list')
     })
 
@@ -324,10 +347,7 @@ async function main() {
         timeout: 20000,
       })
       await gotoMembers()
-      await waitFor('the member in the table', async () => {
-        const t = await textOf('member-table')
-        return t.includes(MEMBER.name) && t.includes(memberNo)
-      })
+      await memberInTable(memberNo)
       const table = await textOf('member-table')
       const masked = MEMBER.id.slice(0, 6)
       if (!table.includes(masked)) throw new Error(`ID number not shown (masked) in the list: ${table}`)

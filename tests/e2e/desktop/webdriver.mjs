@@ -11,9 +11,10 @@ export class WebDriverError extends Error {
   }
 }
 
-export async function wdRequest(base, method, path, body) {
+export async function wdRequest(base, method, path, body, timeoutMs = 60000) {
   const res = await fetch(base + path, {
     method,
+    signal: AbortSignal.timeout(timeoutMs),
     headers: body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
@@ -138,6 +139,12 @@ export class Element {
 
   text() {
     return this.cmd('GET', '/text')
+  }
+
+  /** `innerText`: WebKitWebDriver's Get Element Text returns "" for some
+   *  Element Plus containers (e.g. el-table) that are plainly visible. */
+  innerText() {
+    return this.s.exec('return arguments[0].innerText', this)
   }
 
   displayed() {
