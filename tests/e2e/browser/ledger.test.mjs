@@ -113,12 +113,13 @@ async function noHorizontalScroll() {
   assert.ok(overflow <= 0, `page scrolls horizontally by ${overflow}px`)
 }
 
-async function fillMemberForm({ name, id, phone, group, employer }) {
+async function fillMemberForm({ name, id, phone, group, employer, relation }) {
   await byTestId('member-name').fill(name)
   await byTestId('member-id-number').fill(id)
   await byTestId('member-phone').fill(phone)
   await pickOption('member-group', group)
   if (employer) await byTestId('member-employer').fill(employer)
+  if (relation) await pickOption('member-relation', relation)
 }
 
 describe('Union Ledger in the browser (ledger serve)', () => {
@@ -213,7 +214,7 @@ describe('Union Ledger in the browser (ledger serve)', () => {
     await byTestId('home-office').waitFor()
     assert.match(await byTestId('header-office').innerText(), /东关村工会联合会/)
     assert.match(await byTestId('header-operator').innerText(), /李四/)
-    await page.waitForFunction(() => /0\s*人/.test(document.querySelector('[data-testid="stat-members"]')?.textContent ?? ''))
+    await page.waitForFunction(() => /0\s*人/.test(document.querySelector('[data-testid="stat-active"] .stat-value')?.textContent ?? ''))
     assert.match(await byTestId('stat-orgs').innerText(), /3\s*个/)
     await noHorizontalScroll()
     await snap('home-after-setup')
@@ -222,7 +223,15 @@ describe('Union Ledger in the browser (ledger serve)', () => {
   it('adds a member and shows the new member number', async () => {
     await byTestId('home-add-member').click()
     await byTestId('member-name').waitFor()
-    await fillMemberForm({ name: '张三', id: ID_OK, phone: '13800138000', group: '货车司机', employer: '个体' })
+    await fillMemberForm({
+      name: '张三',
+      id: ID_OK,
+      phone: '13800138000',
+      group: '货车司机',
+      employer: '个体',
+      relation: '个体自雇',
+    })
+    assert.ok(await byTestId('member-new-employment').locator('input').isChecked(), '货车司机 counts as 新就业形态')
     await page.locator('[data-testid="id-hint"]', { hasText: '1949-12-31' }).waitFor()
     await snap('member-form')
     await byTestId('member-submit').click()
@@ -292,6 +301,7 @@ describe('Union Ledger in the browser (ledger serve)', () => {
     assert.ok(detail.includes(ID_MASKED))
     assert.ok(detail.includes('1949-12-31'))
     assert.ok(detail.includes('13800138000'))
+    assert.ok(detail.includes('个体自雇'))
     await noHorizontalScroll()
     await snap('member-detail')
   })
@@ -372,7 +382,7 @@ describe('Union Ledger in the browser (ledger serve)', () => {
     server = await startServer()
     await page.goto(server.url)
     await byTestId('home-office').waitFor()
-    await page.waitForFunction(() => /1\s*人/.test(document.querySelector('[data-testid="stat-members"]')?.textContent ?? ''))
+    await page.waitForFunction(() => /1\s*人/.test(document.querySelector('[data-testid="stat-active"] .stat-value')?.textContent ?? ''))
     await page.goto(page.url().replace(/#.*$/, '#/members'))
     const row = byTestId('member-table').locator('.el-table__row', { hasText: '张三' })
     await row.waitFor()

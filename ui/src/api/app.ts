@@ -1,7 +1,8 @@
 import { request } from './transport'
-import type { AppInfo, Choices, OperatorInput, SetupInput } from './types'
+import type { AppInfo, Choices, HomeSummary, OperatorInput, SetupInput } from './types'
 
 export const appInfo = () => request<AppInfo>('app_info')
 export const choices = () => request<Choices>('choices')
 export const setupOffice = (input: SetupInput) => request<AppInfo>('setup_office', input)
 export const setOperator = (input: OperatorInput) => request<AppInfo>('set_operator', input)
+export const homeSummary = () => request<HomeSummary>('home_summary')
