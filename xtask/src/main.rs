@@ -5,6 +5,7 @@
 //! cargo xtask test        everything CI runs, in order, failing fast
 //! cargo xtask gen-types   rewrite ui/src/api/types.ts from the Rust DTOs
 //! cargo xtask dist-deb    build a release .deb (Linux)
+//! cargo xtask dist-windows  cross-compile a Windows setup .exe (Linux, mingw + makensis)
 //! ```
 //!
 //! Only `std` is used, so this crate builds in seconds on a fresh clone.
@@ -61,6 +62,7 @@ fn main() -> ExitCode {
         "test" => test(rest),
         "gen-types" => gen_types(),
         "dist-deb" => dist_deb(),
+        "dist-windows" => dist_windows(),
         "desktop-e2e" => desktop_e2e_only(),
         "help" | "-h" | "--help" => {
             print!("{HELP}");
@@ -94,6 +96,9 @@ Tasks:
         Rewrite ui/src/api/types.ts from the Rust DTOs.
   dist-deb
         Build a release .deb with the Tauri CLI (installer/package.json).
+  dist-windows
+        Cross-compile for x86_64-pc-windows-gnu and build a setup .exe with
+        makensis (installer/windows/union-ledger.nsi).
   desktop-e2e
         Only the desktop smoke test, against the already built binary.
 
@@ -924,6 +929,101 @@ fn dist_deb() -> R<()> {
         println!("package: {}", b.display());
     }
     Ok(())
+}
+
+/// The version in the workspace manifest (`[workspace.package] version`).
+fn workspace_version() -> R<String> {
+    let text = std::fs::read_to_string(root().join("Cargo.toml")).map_err(|e| e.to_string())?;
+    text.lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix("version = \""))
+        .and_then(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .ok_or_else(|| "no version in Cargo.toml".into())
+}
+
+fn dist_windows() -> R<()> {
+    const TARGET: &str = "x86_64-pc-windows-gnu";
+    if !cfg!(target_os = "linux") {
+        return Err("dist-windows cross-compiles from Linux; on Windows build with MSVC \
+                    and run makensis on installer/windows/union-ledger.nsi (see installer/README.md)"
+            .into());
+    }
+    let version = workspace_version()?;
+    let mut steps = Steps::new(5);
+    steps.step("install missing dependencies", || {
+        let mut pkgs = APT_BUILD.to_vec();
+        pkgs.extend_from_slice(&["gcc-mingw-w64-x86-64", "nsis"]);
+        let note = ensure_apt(&pkgs)?;
+        ensure_toolchain()?;
+        let n = ensure_npm(&root().join("ui"))?;
+        Ok(format!("{note}; {n}"))
+    })?;
+    steps.step(&format!("rustup target add {TARGET}"), || {
+        run_cmd(cmd("rustup", &["target", "add", TARGET])).map(|_| "ok".into())
+    })?;
+    steps.step("build the UI (npm run build)", build_ui)?;
+    steps.step(&format!("cargo build --release --target {TARGET}"), || {
+        run_cmd(cmd(
+            "cargo",
+            &[
+                "build",
+                "--release",
+                "--target",
+                TARGET,
+                "--package",
+                "union-ledger",
+                "--package",
+                "ledger-cli",
+                "--features",
+                DESKTOP_FEATURES,
+            ],
+        ))
+        .map(|_| "ok".into())
+    })?;
+    let bin_dir = target_dir().join(TARGET).join("release");
+    let out = bin_dir.join(format!("union-ledger_{version}_x64-setup.exe"));
+    steps.step("makensis installer/windows/union-ledger.nsi", || {
+        // GNU builds load WebView2Loader.dll at run time; webview2-com-sys
+        // leaves one in the build tree. Put it next to the exe for the script.
+        if !bin_dir.join("WebView2Loader.dll").is_file() {
+            if let Some(dll) = find_file(&bin_dir.join("build"), "WebView2Loader.dll", "x64") {
+                std::fs::copy(&dll, bin_dir.join("WebView2Loader.dll"))
+                    .map_err(|e| format!("copy {}: {e}", dll.display()))?;
+            }
+        }
+        let mut c = cmd("makensis", &["-V2", "-INPUTCHARSET", "UTF8"]);
+        c.arg(format!("-DVERSION={version}"))
+            .arg(format!("-DBIN_DIR={}", bin_dir.display()))
+            .arg(format!("-DOUT_FILE={}", out.display()))
+            .arg("union-ledger.nsi")
+            .current_dir(root().join("installer/windows"));
+        run_cmd(c)?;
+        Ok(out.display().to_string())
+    })?;
+    steps.print_table();
+    println!("package: {}", out.display());
+    Ok(())
+}
+
+/// The first file called `name` under `dir` whose path contains `hint`.
+fn find_file(dir: &Path, name: &str, hint: &str) -> Option<PathBuf> {
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.filter_map(Result::ok) {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.file_name().is_some_and(|n| n == name) && p.to_string_lossy().contains(hint)
+            {
+                return Some(p);
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
