@@ -7,7 +7,7 @@
 //
 // Screenshots of every step land in tests/e2e/out/browser/.
 
-import { after, before, describe, it } from 'node:test'
+import { after, before, describe, it as nodeIt } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
@@ -94,6 +94,19 @@ async function snap(name) {
   return file
 }
 
+/** A test step that leaves a FAIL-*.png behind when it fails. */
+function it(name, fn) {
+  return nodeIt(name, async () => {
+    try {
+      await fn()
+    } catch (e) {
+      const file = path.join(OUT, `FAIL-${name.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, '-')}.png`)
+      await page?.screenshot({ path: file }).catch(() => {})
+      throw e
+    }
+  })
+}
+
 const byTestId = (id) => page.locator(`[data-testid="${id}"]`)
 
 /** The form item (label + control + error) that holds an element. */
@@ -104,6 +117,8 @@ async function pickOption(selectTestId, label) {
   await byTestId(selectTestId).click()
   const option = page.locator('.el-select-dropdown__item:visible', { hasText: label }).first()
   await option.click()
+  await option.waitFor({ state: 'hidden' })
+  await byTestId(selectTestId).filter({ hasText: label }).waitFor()
 }
 
 async function noHorizontalScroll() {
