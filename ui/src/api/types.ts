@@ -123,7 +123,11 @@ joined_from?: string, joined_to?: string,
  */
 stale_only?: boolean, sort?: MemberSortCode, };
 
-export type MemberPage = { rows: Array<MemberRow>, total: number, page: number, page_size: number, };
+export type MemberPage = { rows: Array<MemberRow>, total: number, 
+/**
+ * A search text matched more than `total`: show "10000+".
+ */
+total_capped: boolean, page: number, page_size: number, };
 
 export type MemberUpdate = { id: string, name: string, id_number: string, phone: string, 
 /**

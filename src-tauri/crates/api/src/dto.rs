@@ -305,6 +305,8 @@ pub enum MemberSortCode {
 pub struct MemberPage {
     pub rows: Vec<MemberRow>,
     pub total: u32,
+    /// A search text matched more than `total`: show "10000+".
+    pub total_capped: bool,
     pub page: u32,
     pub page_size: u32,
 }

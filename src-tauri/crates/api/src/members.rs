@@ -199,7 +199,7 @@ pub fn list(api: &Api, q: MemberListQuery) -> Result<MemberPage, ApiError> {
         MemberSortCode::MemberNo => MemberSort::MemberNo,
         MemberSortCode::Name => MemberSort::Name,
     };
-    let (rows, total) = members::search(
+    let found = members::search(
         store.conn(),
         &MemberQuery {
             text: q.text,
@@ -218,8 +218,9 @@ pub fn list(api: &Api, q: MemberListQuery) -> Result<MemberPage, ApiError> {
         },
     )?;
     Ok(MemberPage {
-        rows: rows.iter().map(|m| row(m, stale)).collect(),
-        total: total.min(u64::from(u32::MAX)) as u32,
+        rows: found.rows.iter().map(|m| row(m, stale)).collect(),
+        total: found.total.min(u64::from(u32::MAX)) as u32,
+        total_capped: found.capped,
         page,
         page_size,
     })

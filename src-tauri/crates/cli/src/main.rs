@@ -3,6 +3,7 @@
 //! Every command prints one JSON document with `--json`; a refused command
 //! exits non-zero and prints `{"code": ..., "message": ...}`.
 
+mod bench;
 mod demo;
 mod serve;
 
@@ -61,6 +62,18 @@ enum Command {
     },
     /// Fill an empty ledger with clearly labelled 示例 data.
     Demo,
+    /// Time the member list on a generated ledger beside plain SQLite queries.
+    Bench {
+        #[arg(long, default_value_t = 1_000_000)]
+        rows: usize,
+        /// Where to build the throw-away database (default: the temp dir).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+    },
+    /// Employers/platforms with members but no union (以入会促建会).
+    Employers,
     /// Where things are: data directory, database, log file, this office.
     Info,
     #[command(subcommand)]
@@ -205,6 +218,25 @@ fn run(cli: Cli) -> Result<(Value, String), ApiError> {
                 json!({ "db": db.display().to_string(), "members": n }),
                 format!("已在 {} 写入示例数据：{n} 名示例会员", db.display()),
             ))
+        }
+        Command::Bench { rows, dir, rounds } => bench::run(rows, dir, rounds.max(1)),
+        Command::Employers => {
+            let api = open(&db, "cli")?;
+            let list = api.employer_list()?;
+            let text = list
+                .rows
+                .iter()
+                .map(|e| {
+                    let state = match (&e.union_org_name, e.alert) {
+                        (Some(u), _) => format!("已建会：{u}"),
+                        (None, true) => format!("已达{}人，建议建会", list.threshold),
+                        (None, false) => "未建会".to_string(),
+                    };
+                    format!("{}\t{}人\t{state}", e.employer, e.members)
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            Ok((json!({ "threshold": list.threshold, "employers": list.rows }), text))
         }
         Command::Info => {
             let api = open(&db, "cli")?;

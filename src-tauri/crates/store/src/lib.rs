@@ -7,6 +7,7 @@
 
 mod clock;
 mod db;
+pub mod bench;
 pub mod employers;
 mod error;
 pub mod members;

@@ -6,7 +6,7 @@ mod search;
 
 pub use history::{history, Change, HistoryEntry};
 pub use moves::{mark_verified, pool_members, set_status, transfer, PoolMember, Suggestion};
-pub use search::{search, MemberQuery, MemberSort};
+pub use search::{search, MemberQuery, MemberSort, Page, TEXT_COUNT_CAP};
 
 use chrono::{Datelike, NaiveDate};
 use ledger_core::citizen_id::Gender;

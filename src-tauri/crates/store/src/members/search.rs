@@ -42,22 +42,50 @@ pub struct MemberQuery {
     pub limit: u32,
 }
 
+/// Counts for a search text stop here: "10000+" is all a search box needs,
+/// and counting every "z" in a province would cost more than the page.
+pub const TEXT_COUNT_CAP: u64 = 10_000;
+
+#[derive(Debug, PartialEq)]
 enum TextKind {
     Name,
+    /// Letters that can only be initials (no vowel: zs, lxl).
+    Initials,
+    /// Letters that read as the start of full pinyin (z, zhang, li).
     Pinyin,
+    /// Short letters that could be either (wa, an): both keys.
+    Either,
     Digits,
 }
 
 fn classify(t: &str) -> TextKind {
-    if t.chars()
-        .all(|c| c.is_ascii_digit() || c == 'X' || c == 'x')
-    {
-        TextKind::Digits
-    } else if t.chars().all(|c| c.is_ascii_alphabetic()) {
-        TextKind::Pinyin
-    } else {
-        TextKind::Name
+    let digits = t.chars().all(|c| c.is_ascii_digit() || c == 'X' || c == 'x');
+    if digits && t.chars().any(|c| c.is_ascii_digit()) {
+        return TextKind::Digits;
     }
+    if !t.chars().all(|c| c.is_ascii_alphabetic()) {
+        return TextKind::Name;
+    }
+    let t = t.to_ascii_lowercase();
+    let has_vowel = t.chars().any(|c| "aeiouv".contains(c));
+    // No syllable starts with i, u or v, so those letters are never initials.
+    let could_be_initials = !t.chars().any(|c| "iuv".contains(c));
+    match (t.len(), has_vowel, could_be_initials) {
+        // One letter: its initials and its pinyin start alike.
+        (1, _, _) => TextKind::Pinyin,
+        (_, false, _) => TextKind::Initials,
+        (2..=3, true, true) => TextKind::Either,
+        _ => TextKind::Pinyin,
+    }
+}
+
+/// One page and the total for the same filters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub rows: Vec<Member>,
+    pub total: u64,
+    /// The total stopped at [`TEXT_COUNT_CAP`].
+    pub capped: bool,
 }
 
 struct Sql {
@@ -79,7 +107,7 @@ impl Sql {
 }
 
 /// One page of members and the total count for the same filters.
-pub fn search(conn: &Connection, q: &MemberQuery) -> Result<(Vec<Member>, u64)> {
+pub fn search(conn: &Connection, q: &MemberQuery) -> Result<Page> {
     let mut sql = Sql {
         wheres: vec!["m.deleted = 0".into()],
         params: Vec::new(),
@@ -92,12 +120,22 @@ pub fn search(conn: &Connection, q: &MemberQuery) -> Result<(Vec<Member>, u64)> 
                 sql.wheres.push(w);
                 text_order = Some("m.name, m.join_date DESC");
             }
+            TextKind::Initials => {
+                let w = sql.range("m.name_initials", &text.to_ascii_lowercase());
+                sql.wheres.push(w);
+                text_order = Some("m.name_initials, m.name_pinyin");
+            }
             TextKind::Pinyin => {
+                let w = sql.range("m.name_pinyin", &text.to_ascii_lowercase());
+                sql.wheres.push(w);
+                text_order = Some("m.name_pinyin");
+            }
+            TextKind::Either => {
                 let t = text.to_ascii_lowercase();
                 let a = sql.range("m.name_initials", &t);
                 let b = sql.range("m.name_pinyin", &t);
                 sql.wheres.push(format!("({a} OR {b})"));
-                text_order = Some("m.name_pinyin, m.join_date DESC");
+                text_order = Some("m.name_pinyin");
             }
             TextKind::Digits => {
                 let t = ledger_core::citizen_id::normalize(text);
@@ -145,9 +183,18 @@ pub fn search(conn: &Connection, q: &MemberQuery) -> Result<(Vec<Member>, u64)> 
         sql.wheres.push(format!("m.verified_on < {p}"));
     }
     let filter = sql.wheres.join(" AND ");
+    let count_sql = if text_order.is_some() {
+        format!(
+            "SELECT count(*) FROM (SELECT 1 FROM members m WHERE {filter} LIMIT {})",
+            TEXT_COUNT_CAP + 1
+        )
+    } else {
+        format!("SELECT count(*) FROM members m WHERE {filter}")
+    };
     let total: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM members m WHERE {filter}"))?
+        .prepare_cached(&count_sql)?
         .query_row(params_from_iter(sql.params.iter()), |r| r.get(0))?;
+    let capped = total as u64 > TEXT_COUNT_CAP;
     let order = match q.sort {
         MemberSort::Default => text_order.unwrap_or("m.join_date DESC, m.member_no DESC"),
         MemberSort::JoinDateDesc => "m.join_date DESC, m.member_no DESC",
@@ -163,5 +210,27 @@ pub fn search(conn: &Connection, q: &MemberQuery) -> Result<(Vec<Member>, u64)> 
         ))?
         .query_map(params_from_iter(sql.params.iter()), from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok((rows, total as u64))
+    Ok(Page {
+        rows,
+        total: (total as u64).min(TEXT_COUNT_CAP),
+        capped,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_are_routed_to_the_right_key() {
+        assert_eq!(classify("zs"), TextKind::Initials);
+        assert_eq!(classify("lxl"), TextKind::Initials);
+        assert_eq!(classify("z"), TextKind::Pinyin);
+        assert_eq!(classify("zhang"), TextKind::Pinyin);
+        assert_eq!(classify("li"), TextKind::Pinyin);
+        assert_eq!(classify("wa"), TextKind::Either);
+        assert_eq!(classify("0976"), TextKind::Digits);
+        assert_eq!(classify("002x"), TextKind::Digits);
+        assert_eq!(classify("张"), TextKind::Name);
+    }
 }

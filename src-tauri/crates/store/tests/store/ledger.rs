@@ -210,7 +210,7 @@ fn stale_records_and_bulk_verification() {
             },
         )
         .unwrap()
-        .1
+        .total
     };
     assert_eq!(stale(&store), 1);
     store
@@ -257,7 +257,7 @@ fn search_finds_pinyin_initials_and_full_pinyin() {
             },
         )
         .unwrap()
-        .0
+        .rows
         .into_iter()
         .map(|m| m.name)
         .collect::<Vec<_>>()

@@ -247,7 +247,7 @@ fn search_by_subtree_name_phone_and_id_tail() {
         })
         .unwrap();
     let q = |text: Option<&str>, org: Option<&str>| {
-        let (rows, total) = members::search(
+        let page = members::search(
             store.conn(),
             &MemberQuery {
                 text: text.map(str::to_string),
@@ -258,8 +258,8 @@ fn search_by_subtree_name_phone_and_id_tail() {
             },
         )
         .unwrap();
-        assert_eq!(rows.len() as u64, total);
-        rows.into_iter().map(|m| m.name).collect::<Vec<_>>()
+        assert_eq!(page.rows.len() as u64, page.total);
+        page.rows.into_iter().map(|m| m.name).collect::<Vec<_>>()
     };
     assert_eq!(q(None, Some(&town)).len(), 2);
     assert_eq!(q(None, Some(&village)), ["张三"]);
@@ -320,7 +320,7 @@ fn upgrades_a_database_made_with_the_first_schema() {
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(orgs::get(store.conn(), "town").unwrap().name, "城关镇工会");
     // Derived search keys were filled for the old row.
-    let (rows, _) = members::search(
+    let rows = members::search(
         store.conn(),
         &MemberQuery {
             text: Some("zs".into()),
@@ -328,7 +328,8 @@ fn upgrades_a_database_made_with_the_first_schema() {
             ..Default::default()
         },
     )
-    .unwrap();
+    .unwrap()
+    .rows;
     assert_eq!(rows[0].name, "张三");
     assert_eq!(rows[0].verified_on.unwrap().to_string(), "2026-01-05");
     store
