@@ -74,9 +74,11 @@ pub fn setup_office(api: &Api, input: SetupInput) -> Result<AppInfo, ApiError> {
         }
         let operator = input.operator.clone().filter(|s| !s.trim().is_empty());
         store.set_actor(operator.clone());
-        store.transact(|tx| {
+        let mut failed_level = None;
+        let result = store.transact(|tx| {
             let mut parent: Option<String> = None;
-            for level in &input.levels {
+            for (i, level) in input.levels.iter().enumerate() {
+                failed_level = Some(i);
                 let org = orgs::create(
                     tx,
                     &OrgFields {
@@ -91,11 +93,20 @@ pub fn setup_office(api: &Api, input: SetupInput) -> Result<AppInfo, ApiError> {
                 parent = Some(org.id);
             }
             orgs::set_this_office(tx, parent.as_deref().expect("at least one level"))?;
+            failed_level = None;
             if let Some(op) = &operator {
                 tx.set_meta("operator", op.trim())?;
             }
             Ok(())
-        })?;
+        });
+        if let Err(e) = result {
+            // Name the level: `levels.1.division_code`.
+            let mut e = ApiError::from(e);
+            if let (Some(i), Some(f)) = (failed_level, &e.field) {
+                e.field = Some(format!("levels.{i}.{f}"));
+            }
+            return Err(e);
+        }
     }
     app_info(api)
 }

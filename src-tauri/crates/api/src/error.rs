@@ -84,7 +84,10 @@ impl From<StoreError> for ApiError {
                     ..ApiError::new(code, message)
                 }
             }
-            StoreError::Org(_) => ApiError::new(ErrorCode::Invalid, message),
+            StoreError::Org(o) => ApiError {
+                field: Some(o.field().to_string()),
+                ..ApiError::new(ErrorCode::Invalid, message)
+            },
             StoreError::DuplicateMember { member_id, .. } => ApiError {
                 field: Some("id_number".into()),
                 existing_id: Some(member_id),

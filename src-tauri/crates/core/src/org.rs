@@ -110,6 +110,20 @@ pub enum OrgError {
     BadJoinUrl,
 }
 
+impl OrgError {
+    /// The form field the error belongs to.
+    pub fn field(&self) -> &'static str {
+        match self {
+            OrgError::EmptyName | OrgError::NameTooLong => "name",
+            OrgError::BadParent { .. } | OrgError::RootHasParent(_) => "parent_id",
+            OrgError::BadDivisionLength { .. } | OrgError::DivisionOutsideParent { .. } => {
+                "division_code"
+            }
+            OrgError::BadJoinUrl => "join_url",
+        }
+    }
+}
+
 /// What the rules need to know of a proposed org unit.
 pub struct OrgDraft<'a> {
     pub name: &'a str,

@@ -5,9 +5,9 @@
 //! * [`Store::transact`] is the only write path; every write to a travelling
 //!   table goes through [`Tx`], which stamps the row and appends to the change log.
 
+pub mod bench;
 mod clock;
 mod db;
-pub mod bench;
 pub mod employers;
 mod error;
 pub mod members;

@@ -169,6 +169,12 @@ pub fn create(tx: &mut Tx, f: &OrgFields) -> Result<OrgUnit> {
 pub fn update(tx: &mut Tx, id: &str, f: &OrgFields) -> Result<OrgUnit> {
     let current = get(tx.conn(), id)?;
     let kind = f.kind.unwrap_or(current.kind);
+    // An absent parent keeps the org where it is.
+    let mut f = f.clone();
+    if trimmed(&f.parent_id).is_none() {
+        f.parent_id = current.parent_id.clone();
+    }
+    let f = &f;
     if let Some(pid) = trimmed(&f.parent_id) {
         if subtree_ids(tx.conn(), id)?.contains(&pid) {
             return Err(StoreError::Conflict(
@@ -177,6 +183,22 @@ pub fn update(tx: &mut Tx, id: &str, f: &OrgFields) -> Result<OrgUnit> {
         }
     }
     let name = check(tx.conn(), f, kind)?;
+    if let Some(code) = trimmed(&f.division_code) {
+        let mut stmt = tx.conn().prepare_cached(
+            "SELECT name, division_code FROM org_units
+             WHERE parent_id = ?1 AND deleted = 0 AND division_code IS NOT NULL",
+        )?;
+        let children = stmt
+            .query_map([id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        if let Some((child, child_code)) = children.iter().find(|(_, c)| !c.starts_with(&code)) {
+            return Err(StoreError::Conflict(format!(
+                "行政区划代码：下级组织“{child}”的代码 {child_code} 不以 {code} 开头，请先修改下级的代码"
+            )));
+        }
+    }
     tx.update("org_units", id, &values(f, name, kind))?;
     get(tx.conn(), id)
 }

@@ -59,7 +59,9 @@ enum TextKind {
 }
 
 fn classify(t: &str) -> TextKind {
-    let digits = t.chars().all(|c| c.is_ascii_digit() || c == 'X' || c == 'x');
+    let digits = t
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == 'X' || c == 'x');
     if digits && t.chars().any(|c| c.is_ascii_digit()) {
         return TextKind::Digits;
     }
