@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import * as api from '@/api/orgs'
 import type { Org } from '@/api/types'
-import { buildOrgTree } from '@/utils/org-tree'
+import { buildOrgTree } from '@/domain/org-tree'
 
 /** The organisation tree, shared by the member filter, forms and 设置. */
 export const useOrgStore = defineStore('orgs', () => {

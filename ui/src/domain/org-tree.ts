@@ -1,4 +1,4 @@
-// Helpers for the organisation tree (pure; unit-tested).
+// The organisation tree: building it from the flat list, subtrees, allowed kinds (pure; unit-tested).
 
 import type { Org, OrgKindCode } from '@/api/types'
 

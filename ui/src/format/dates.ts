@@ -1,3 +1,5 @@
+// Dates and change-log stamps as a cadre reads them (pure; unit-tested).
+
 /** Today as YYYY-MM-DD in local time. */
 export function today(now: Date = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0')
@@ -17,21 +19,4 @@ export function formatStamp(stamp: string | null | undefined): string {
   if (Number.isNaN(d.getTime())) return stamp
   const p = (n: number) => String(n).padStart(2, '0')
   return `${today(d)} ${p(d.getHours())}:${p(d.getMinutes())}`
-}
-
-/** Returns a function that runs `fn` once calls stop for `ms`. */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number) {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const wrapped = (...args: A) => {
-    if (timer !== undefined) clearTimeout(timer)
-    timer = setTimeout(() => {
-      timer = undefined
-      fn(...args)
-    }, ms)
-  }
-  wrapped.cancel = () => {
-    if (timer !== undefined) clearTimeout(timer)
-    timer = undefined
-  }
-  return wrapped
 }
