@@ -35,7 +35,19 @@ export const routes: RouteRecordRaw[] = [
         path: 'members',
         name: 'members',
         component: () => import('@/views/members/MemberList.vue'),
-        meta: { title: '会员台账' },
+        meta: { title: '会员列表' },
+      },
+      {
+        path: 'members/pool',
+        name: 'pool',
+        component: () => import('@/views/pool/PoolView.vue'),
+        meta: { title: '周转池分流' },
+      },
+      {
+        path: 'members/employers',
+        name: 'employers',
+        component: () => import('@/views/employers/EmployerView.vue'),
+        meta: { title: '以入会促建会' },
       },
       {
         path: 'members/:id',
@@ -50,6 +62,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'settings-orgs',
         component: () => import('@/views/settings/OrgSettings.vue'),
         meta: { title: '组织架构' },
+      },
+      {
+        path: 'settings/rules',
+        name: 'settings-rules',
+        component: () => import('@/views/settings/LedgerRules.vue'),
+        meta: { title: '台账规则' },
       },
       {
         path: 'settings/system',
