@@ -58,15 +58,34 @@ pub fn run(rows: usize, dir: Option<PathBuf>, rounds: usize) -> Result<(Value, S
     eprintln!("已生成 {rows} 名会员（{:.1} 秒）", load_ms / 1000.0);
     let api = Api::from_store(store, RuntimeInfo::default());
 
+    let detail = std::cell::RefCell::new(std::collections::BTreeMap::<String, Vec<f64>>::new());
     let call = |args: Value| -> Result<f64, ApiError> {
+        let key = args.to_string();
         let (r, ms) = time(|| api.dispatch("member_list", args));
         r?;
+        detail.borrow_mut().entry(key).or_default().push(ms);
         Ok(ms)
     };
     // Keystroke sequences a cadre types into the search box.
     let typing: Vec<&str> = vec![
-        "张", "张伟", "王", "王建国", "z", "zh", "zhang", "zhangw", "zw", "lxl", "138", "1380", "13812",
-        "0976", "12X", "62042126000", "基", "曹",
+        "张",
+        "张伟",
+        "王",
+        "王建国",
+        "z",
+        "zh",
+        "zhang",
+        "zhangw",
+        "zw",
+        "lxl",
+        "138",
+        "1380",
+        "13812",
+        "0976",
+        "12X",
+        "62042126000",
+        "基",
+        "曹",
     ];
     let town = &data.townships[3];
     let village = &data.villages[17];
@@ -79,10 +98,22 @@ pub fn run(rows: usize, dir: Option<PathBuf>, rounds: usize) -> Result<(Value, S
         json!({"channel": "扫码", "group": "快递员", "sort": "name"}),
         json!({"text": "张", "org_id": town, "status": "在会"}),
     ];
-    let mut search = Timing { name: "边输边搜（会员列表+总数）", samples_ms: vec![] };
-    let mut pages = Timing { name: "筛选+排序+分页（含总数）", samples_ms: vec![] };
-    let mut baseline = Timing { name: "基准：按身份证号的普通索引查询", samples_ms: vec![] };
-    let mut baseline_prefix = Timing { name: "基准：姓名前缀索引查询 LIMIT 20", samples_ms: vec![] };
+    let mut search = Timing {
+        name: "边输边搜（会员列表+总数）",
+        samples_ms: vec![],
+    };
+    let mut pages = Timing {
+        name: "筛选+排序+分页（含总数）",
+        samples_ms: vec![],
+    };
+    let mut baseline = Timing {
+        name: "基准：按身份证号的普通索引查询",
+        samples_ms: vec![],
+    };
+    let mut baseline_prefix = Timing {
+        name: "基准：姓名前缀索引查询 LIMIT 20",
+        samples_ms: vec![],
+    };
     let conn = rusqlite::Connection::open(&db).map_err(internal)?;
     let ids: Vec<String> = conn
         .prepare("SELECT id_number FROM members WHERE rowid % 997 = 0 LIMIT 200")
@@ -90,7 +121,9 @@ pub fn run(rows: usize, dir: Option<PathBuf>, rounds: usize) -> Result<(Value, S
         .map_err(internal)?;
     for round in 0..rounds {
         for t in &typing {
-            search.samples_ms.push(call(json!({ "text": t, "page_size": 20 }))?);
+            search
+                .samples_ms
+                .push(call(json!({ "text": t, "page_size": 20 }))?);
         }
         for f in &filtered {
             pages.samples_ms.push(call(f.clone())?);
@@ -124,6 +157,11 @@ pub fn run(rows: usize, dir: Option<PathBuf>, rounds: usize) -> Result<(Value, S
             t.p95(),
             t.samples_ms.len()
         ));
+    }
+    if std::env::var_os("LEDGER_BENCH_DETAIL").is_some() {
+        for (k, v) in detail.borrow().iter() {
+            text.push_str(&format!("{:>9.2}  {k}\n", percentile(v, 0.5)));
+        }
     }
     let json = json!({
         "rows": rows,

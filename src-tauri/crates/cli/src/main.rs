@@ -236,7 +236,10 @@ fn run(cli: Cli) -> Result<(Value, String), ApiError> {
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
-            Ok((json!({ "threshold": list.threshold, "employers": list.rows }), text))
+            Ok((
+                json!({ "threshold": list.threshold, "employers": list.rows }),
+                text,
+            ))
         }
         Command::Info => {
             let api = open(&db, "cli")?;

@@ -26,14 +26,15 @@ DROP INDEX members_name;
 DROP INDEX members_phone;
 DROP INDEX members_org_join;
 CREATE INDEX members_live_join ON members (join_date, member_no) WHERE deleted = 0;
-CREATE INDEX members_name_join ON members (name, join_date) WHERE deleted = 0;
+CREATE INDEX members_name_join ON members (name, status, org_id, join_date) WHERE deleted = 0;
 CREATE INDEX members_initials ON members (name_initials, name_pinyin) WHERE deleted = 0;
 CREATE INDEX members_pinyin ON members (name_pinyin) WHERE deleted = 0;
 CREATE INDEX members_phone ON members (phone) WHERE deleted = 0;
 CREATE INDEX members_no_live ON members (member_no) WHERE deleted = 0;
 CREATE INDEX members_id_rev ON members (id_rev) WHERE deleted = 0;
-CREATE INDEX members_org_status ON members (org_id, status, occupation_group, join_date) WHERE deleted = 0;
-CREATE INDEX members_status_join ON members (status, join_date) WHERE deleted = 0;
+CREATE INDEX members_org_status ON members (org_id, status, occupation_group, join_date, member_no) WHERE deleted = 0;
+CREATE INDEX members_status_join ON members (status, join_date, member_no) WHERE deleted = 0;
+CREATE INDEX members_channel ON members (join_channel, occupation_group, status, name_pinyin) WHERE deleted = 0;
 CREATE INDEX members_employer ON members (employer, status) WHERE deleted = 0;
 CREATE INDEX members_verified ON members (verified_on) WHERE deleted = 0;
 

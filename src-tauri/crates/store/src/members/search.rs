@@ -106,6 +106,19 @@ impl Sql {
         let hi = self.param(prefix_upper_bound(prefix));
         format!("({col} >= {lo} AND {col} < {hi})")
     }
+
+    /// Rows matching any of several prefix ranges, as a union of rowids:
+    /// each arm uses its own partial index (a plain OR would scan).
+    fn any_range(&mut self, ranges: &[(&str, &str)]) -> String {
+        let arms: Vec<String> = ranges
+            .iter()
+            .map(|(col, prefix)| {
+                let r = self.range(col, prefix);
+                format!("SELECT rowid FROM members WHERE deleted = 0 AND {r}")
+            })
+            .collect();
+        format!("m.rowid IN ({})", arms.join(" UNION "))
+    }
 }
 
 /// One page of members and the total count for the same filters.
@@ -134,31 +147,36 @@ pub fn search(conn: &Connection, q: &MemberQuery) -> Result<Page> {
             }
             TextKind::Either => {
                 let t = text.to_ascii_lowercase();
-                let a = sql.range("m.name_initials", &t);
-                let b = sql.range("m.name_pinyin", &t);
-                sql.wheres.push(format!("({a} OR {b})"));
+                let w = sql.any_range(&[("name_initials", &t), ("name_pinyin", &t)]);
+                sql.wheres.push(w);
                 text_order = Some("m.name_pinyin");
             }
             TextKind::Digits => {
                 let t = ledger_core::citizen_id::normalize(text);
                 let rev: String = t.chars().rev().collect();
-                let a = sql.range("m.phone", &t);
-                let b = sql.range("m.member_no", &t);
-                let c = sql.range("m.id_rev", &rev);
-                sql.wheres.push(format!("({a} OR {b} OR {c})"));
-                text_order = Some("m.member_no");
+                let w = sql.any_range(&[("phone", &t), ("member_no", &t), ("id_rev", &rev)]);
+                sql.wheres.push(w);
+                // Not index-driven: sort the (few) matches, never scan in order.
+                text_order = Some("+m.member_no");
             }
         }
     }
     if let Some(org) = q.org_id.as_deref().filter(|s| !s.is_empty()) {
         let ids = orgs::subtree_ids(conn, org)?;
-        let marks: Vec<String> = ids.into_iter().map(|id| sql.param(id)).collect();
-        let marks = if marks.is_empty() {
-            "NULL".to_string()
-        } else {
-            marks.join(", ")
-        };
-        sql.wheres.push(format!("m.org_id IN ({marks})"));
+        let live: i64 = conn
+            .prepare_cached("SELECT count(*) FROM org_units WHERE deleted = 0")?
+            .query_row([], |r| r.get(0))?;
+        // The whole tree (a township office filtering on itself) is no
+        // filter at all; leaving it out lets the ordered indexes answer.
+        if ids.len() as i64 != live {
+            let marks: Vec<String> = ids.into_iter().map(|id| sql.param(id)).collect();
+            let marks = if marks.is_empty() {
+                "NULL".to_string()
+            } else {
+                marks.join(", ")
+            };
+            sql.wheres.push(format!("m.org_id IN ({marks})"));
+        }
     }
     for (col, v) in [
         ("m.occupation_group", &q.group),
@@ -202,13 +220,17 @@ pub fn search(conn: &Connection, q: &MemberQuery) -> Result<Page> {
         MemberSort::JoinDateDesc => "m.join_date DESC, m.member_no DESC",
         MemberSort::JoinDateAsc => "m.join_date, m.member_no",
         MemberSort::MemberNo => "m.member_no",
-        MemberSort::Name => "m.name_pinyin, m.name",
+        MemberSort::Name => "m.name_pinyin, m.rowid",
     };
     let limit = sql.param(i64::from(q.limit.clamp(1, 500)));
     let offset = sql.param(i64::from(q.offset));
     let rows = conn
+        // Deferred join: page through the (covering) index first, then
+        // read the twenty whole rows.
         .prepare_cached(&format!(
-            "{SELECT} WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
+            "{SELECT} WHERE m.rowid IN (SELECT m.rowid FROM members m WHERE {filter}
+               ORDER BY {order} LIMIT {limit} OFFSET {offset})
+             ORDER BY {order}"
         ))?
         .query_map(params_from_iter(sql.params.iter()), from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
