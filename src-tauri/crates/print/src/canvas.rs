@@ -6,10 +6,8 @@
 //! the same decoration on every card, and short identical byte runs are what
 //! Flate compresses best.
 
-use printpdf::DictItem;
 use printpdf::{
-    FontId, LineCapStyle, Op, PdfFontHandle, Point, Pt, TextItem, TextRenderingMode, XObjectId,
-    XObjectTransform,
+    FontId, Op, PdfFontHandle, Point, Pt, TextItem, TextRenderingMode, XObjectId, XObjectTransform,
 };
 
 use crate::fonts::{Face, Family, Fonts};
@@ -74,40 +72,49 @@ impl Style {
         self.size = size;
         self
     }
-    pub fn color(mut self, color: Rgb) -> Style {
-        self.color = color;
-        self
-    }
 }
+
+/// Advances in em, remembered per document: fitting a text tries several
+/// sizes and line breaks, and the cmap lookups add up over a batch.
+pub(crate) type WidthCache =
+    std::rc::Rc<std::cell::RefCell<std::collections::HashMap<(Family, char), f32>>>;
 
 pub(crate) struct Canvas<'a> {
     pub fonts: &'a Fonts,
+    widths: WidthCache,
     serif: FontId,
     sans: FontId,
     pub ops: Vec<Op>,
     /// Height of the current frame, mm (to flip y).
     h: f32,
     saved: Vec<f32>,
+    /// Raw operators not yet pushed as an op.
+    pending: String,
 }
 
 impl<'a> Canvas<'a> {
-    pub fn new(fonts: &'a Fonts, serif: FontId, sans: FontId, page_h: f32) -> Canvas<'a> {
+    pub fn new(
+        fonts: &'a Fonts,
+        widths: WidthCache,
+        serif: FontId,
+        sans: FontId,
+        page_h: f32,
+    ) -> Canvas<'a> {
         Canvas {
             fonts,
+            widths,
             serif,
             sans,
             ops: Vec::new(),
             h: page_h,
             saved: Vec::new(),
+            pending: String::new(),
         }
     }
 
     pub fn take_ops(&mut self) -> Vec<Op> {
+        self.flush();
         std::mem::take(&mut self.ops)
-    }
-
-    pub fn set_page_height(&mut self, h: f32) {
-        self.h = h;
     }
 
     pub fn frame_height(&self) -> f32 {
@@ -118,28 +125,47 @@ impl<'a> Canvas<'a> {
         (self.h - y) * K
     }
 
+    /// Append a raw operator. Consecutive raw operators are written as one
+    /// run of content-stream text (one printpdf op), which keeps a batch of
+    /// 500 certificates from allocating half a million small op values.
     pub fn raw(&mut self, op: &str, args: &[f32]) {
-        self.ops.push(Op::Unknown {
-            key: op.to_string(),
-            value: args
-                .iter()
-                .map(|a| {
-                    let v = r2(*a);
-                    if v.fract() == 0.0 && v.abs() < 1e6 {
-                        DictItem::Int(v as i64)
-                    } else {
-                        DictItem::Real(v)
-                    }
-                })
-                .collect(),
-        });
+        use std::fmt::Write;
+        for a in args {
+            let v = r2(*a);
+            if v.fract() == 0.0 && v.abs() < 1e6 {
+                let _ = write!(self.pending, "{} ", v as i64);
+            } else {
+                let _ = write!(self.pending, "{v} ");
+            }
+        }
+        self.pending.push_str(op);
+        self.pending.push('\n');
     }
 
     pub fn raw_int(&mut self, op: &str, args: &[i64]) {
-        self.ops.push(Op::Unknown {
-            key: op.to_string(),
-            value: args.iter().map(|a| DictItem::Int(*a)).collect(),
-        });
+        use std::fmt::Write;
+        for a in args {
+            let _ = write!(self.pending, "{a} ");
+        }
+        self.pending.push_str(op);
+        self.pending.push('\n');
+    }
+
+    /// Push a printpdf op after the pending raw run.
+    fn op(&mut self, op: Op) {
+        self.flush();
+        self.ops.push(op);
+    }
+
+    fn flush(&mut self) {
+        if !self.pending.is_empty() {
+            let mut run = std::mem::take(&mut self.pending);
+            run.pop();
+            self.ops.push(Op::Unknown {
+                key: run,
+                value: Vec::new(),
+            });
+        }
     }
 
     pub fn save(&mut self) {
@@ -175,25 +201,6 @@ impl<'a> Canvas<'a> {
 
     pub fn line_width(&mut self, mm: f32) {
         self.raw("w", &[mm * K]);
-    }
-
-    pub fn dash(&mut self, on_mm: f32, off_mm: f32) {
-        self.ops.push(Op::Unknown {
-            key: "d".into(),
-            value: vec![
-                DictItem::Array(vec![
-                    DictItem::Real(r2(on_mm * K)),
-                    DictItem::Real(r2(off_mm * K)),
-                ]),
-                DictItem::Int(0),
-            ],
-        });
-    }
-
-    pub fn round_caps(&mut self) {
-        self.ops.push(Op::SetLineCapStyle {
-            cap: LineCapStyle::Round,
-        });
     }
 
     pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
@@ -279,28 +286,12 @@ impl<'a> Canvas<'a> {
         self.close();
     }
 
-    /// A five-pointed star path centred at (cx, cy), outer radius r.
-    pub fn star(&mut self, cx: f32, cy: f32, r: f32) {
-        let inner = r * 0.382;
-        for i in 0..10 {
-            let rad = if i % 2 == 0 { r } else { inner };
-            let a = std::f32::consts::PI * (i as f32) / 5.0 - std::f32::consts::FRAC_PI_2;
-            let (x, y) = (cx + rad * a.cos(), cy + rad * a.sin());
-            if i == 0 {
-                self.move_to(x, y);
-            } else {
-                self.line_to(x, y);
-            }
-        }
-        self.close();
-    }
-
     /// Draw an image XObject into the box (x, y, w, h).
     pub fn image(&mut self, id: &XObjectId, x: f32, y: f32, w: f32, h: f32) {
         self.save();
         let by = self.y(y + h);
         self.raw("cm", &[w * K, 0.0, 0.0, h * K, x * K, by]);
-        self.ops.push(Op::UseXobject {
+        self.op(Op::UseXobject {
             id: id.clone(),
             transform: XObjectTransform {
                 no_auto_scale: true,
@@ -316,8 +307,16 @@ impl<'a> Canvas<'a> {
 
     /// Width of a text in mm in a style (letter spacing between characters).
     pub fn width(&self, text: &str, st: &Style) -> f32 {
-        let n = text.chars().count();
-        let em = self.face(st.family).width_em(text);
+        let face = self.face(st.family);
+        let mut cache = self.widths.borrow_mut();
+        let mut n: usize = 0;
+        let mut em = 0.0;
+        for ch in text.chars() {
+            n += 1;
+            em += *cache
+                .entry((st.family, ch))
+                .or_insert_with(|| face.advance(ch));
+        }
         em * st.size / K + st.spacing * (n.saturating_sub(1) as f32)
     }
 
@@ -345,40 +344,40 @@ impl<'a> Canvas<'a> {
             self.raw("j", &[1.0]);
         }
         self.fill_color(st.color);
-        self.ops.push(Op::StartTextSection);
-        self.ops.push(Op::SetFont {
+        self.op(Op::StartTextSection);
+        self.op(Op::SetFont {
             font: PdfFontHandle::External(font),
             size: Pt(st.size),
         });
         if bold {
-            self.ops.push(Op::SetTextRenderingMode {
+            self.op(Op::SetTextRenderingMode {
                 mode: TextRenderingMode::FillStroke,
             });
         }
         if spaced {
-            self.ops.push(Op::SetCharacterSpacing {
+            self.op(Op::SetCharacterSpacing {
                 multiplier: r2(st.spacing * K),
             });
         }
         let py = self.y(baseline);
-        self.ops.push(Op::SetTextCursor {
+        self.op(Op::SetTextCursor {
             pos: Point {
                 x: Pt(r2(x0 * K)),
                 y: Pt(r2(py)),
             },
         });
-        self.ops.push(Op::ShowText {
+        self.op(Op::ShowText {
             items: vec![TextItem::Text(text.to_string())],
         });
         if spaced {
-            self.ops.push(Op::SetCharacterSpacing { multiplier: 0.0 });
+            self.op(Op::SetCharacterSpacing { multiplier: 0.0 });
         }
         if bold {
-            self.ops.push(Op::SetTextRenderingMode {
+            self.op(Op::SetTextRenderingMode {
                 mode: TextRenderingMode::Fill,
             });
         }
-        self.ops.push(Op::EndTextSection);
+        self.op(Op::EndTextSection);
         if bold {
             self.restore();
         }
@@ -439,7 +438,8 @@ impl Canvas<'_> {
             if wa > max_w || wb > max_w {
                 continue;
             }
-            let punct = a.ends_with(|c: char| "，、；：！？。·—".contains(c)) || units[k - 1].ends_with(' ');
+            let punct = a.ends_with(|c: char| "，、；：！？。·—".contains(c))
+                || units[k - 1].ends_with(' ');
             let score = wa.max(wb) - if punct { max_w * 0.2 } else { 0.0 };
             if best.as_ref().is_none_or(|(s, _)| score < *s) {
                 best = Some((score, [a, b]));

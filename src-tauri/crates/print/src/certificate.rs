@@ -133,6 +133,33 @@ fn check_one<'c>(fonts: &Fonts, c: &'c Certificate) -> Result<Checked<'c>, Print
     })
 }
 
+/// Check every certificate and encode its QR code (the costliest step of a
+/// batch: the mask choice of each code), on all cores for large batches.
+fn check_all<'c>(fonts: &Fonts, certs: &'c [Certificate]) -> Result<Vec<Checked<'c>>, PrintError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || certs.len() < 64 {
+        return certs.iter().map(|c| check_one(fonts, c)).collect();
+    }
+    let chunk = certs.len().div_ceil(threads);
+    let parts: Vec<Result<Vec<Checked<'c>>, PrintError>> = std::thread::scope(|s| {
+        let handles: Vec<_> = certs
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|c| check_one(fonts, c)).collect()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("certificate check does not panic"))
+            .collect()
+    });
+    let mut out = Vec::with_capacity(certs.len());
+    for part in parts {
+        out.extend(part?);
+    }
+    Ok(out)
+}
+
 /// Make the PDF of a batch of certificates. Every text is checked against
 /// the font first: a character the font cannot draw refuses the whole batch
 /// with [`PrintError::MissingGlyph`] naming the person and the character.
@@ -144,10 +171,7 @@ pub fn certificates_pdf(
     if certs.is_empty() {
         return Err(PrintError::Nothing(DOC));
     }
-    let checked = certs
-        .iter()
-        .map(|c| check_one(fonts, c))
-        .collect::<Result<Vec<_>, _>>()?;
+    let checked = check_all(fonts, certs)?;
     let title = match layout {
         Layout::Card => "工会会员证（卡片）",
         Layout::A4 | Layout::A5 => "工会会员证",
@@ -242,14 +266,22 @@ fn images_for(doc: &mut Doc<'_>, cert: &Checked<'_>) -> Result<Images, PrintErro
 
 /// Width / height from a PNG header (images are decoded once per document,
 /// so a repeated seal does not tell its size again).
-fn png_aspect(png: &[u8]) -> Option<f32> {
+pub(crate) fn png_aspect(png: &[u8]) -> Option<f32> {
     let w = u32::from_be_bytes(png.get(16..20)?.try_into().ok()?);
     let h = u32::from_be_bytes(png.get(20..24)?.try_into().ok()?);
     (w > 0 && h > 0).then(|| w as f32 / h as f32)
 }
 
 /// Draw a photo cropped to fill the box.
-fn photo(c: &mut Canvas<'_>, id: &XObjectId, aspect: f32, x: f32, y: f32, w: f32, h: f32) {
+pub(crate) fn photo(
+    c: &mut Canvas<'_>,
+    id: &XObjectId,
+    aspect: f32,
+    x: f32,
+    y: f32,
+    w: f32,
+    h: f32,
+) {
     c.save();
     c.rect(x, y, w, h);
     c.clip();

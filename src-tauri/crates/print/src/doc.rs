@@ -22,7 +22,12 @@ pub struct Pdf {
 
 impl std::fmt::Debug for Pdf {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Pdf {{ {} bytes, {} pages }}", self.bytes.len(), self.pages)
+        write!(
+            f,
+            "Pdf {{ {} bytes, {} pages }}",
+            self.bytes.len(),
+            self.pages
+        )
     }
 }
 
@@ -34,6 +39,7 @@ pub(crate) struct Doc<'a> {
     used: Vec<Family>,
     images: HashMap<(u64, usize), XObjectId>,
     pages: Vec<PdfPage>,
+    widths: crate::canvas::WidthCache,
 }
 
 impl<'a> Doc<'a> {
@@ -62,12 +68,19 @@ impl<'a> Doc<'a> {
             used: families.to_vec(),
             images: HashMap::new(),
             pages: Vec::new(),
+            widths: Default::default(),
         }
     }
 
     pub fn canvas(&self, page_h: f32) -> Canvas<'a> {
         debug_assert!(!self.used.is_empty());
-        Canvas::new(self.fonts, self.serif.clone(), self.sans.clone(), page_h)
+        Canvas::new(
+            self.fonts,
+            self.widths.clone(),
+            self.serif.clone(),
+            self.sans.clone(),
+            page_h,
+        )
     }
 
     pub fn add_page(&mut self, w: f32, h: f32, ops: Vec<Op>) {
@@ -122,7 +135,9 @@ fn stable_id(bytes: &mut [u8]) {
     use sha2::{Digest, Sha256};
     const MARK: &[u8] = b"/ID[(";
     let from = bytes.len().saturating_sub(4096);
-    let Some(pos) = bytes[from..].windows(MARK.len()).rposition(|w| w == MARK) else { return };
+    let Some(pos) = bytes[from..].windows(MARK.len()).rposition(|w| w == MARK) else {
+        return;
+    };
     let start = from + pos + MARK.len();
     let (a, b) = (start..start + 32, start + 34..start + 66);
     if bytes.len() < b.end + 1 || &bytes[a.end..b.start] != b")(" || bytes[b.end] != b')' {
@@ -131,7 +146,11 @@ fn stable_id(bytes: &mut [u8]) {
     let mut h = Sha256::new();
     h.update(&bytes[..start]);
     h.update(&bytes[b.end..]);
-    let hex: Vec<u8> = h.finalize().iter().flat_map(|x| format!("{x:02X}").into_bytes()).collect();
+    let hex: Vec<u8> = h
+        .finalize()
+        .iter()
+        .flat_map(|x| format!("{x:02X}").into_bytes())
+        .collect();
     bytes[a].copy_from_slice(&hex[..32]);
     bytes[b].copy_from_slice(&hex[32..64]);
 }

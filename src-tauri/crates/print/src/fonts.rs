@@ -52,11 +52,6 @@ impl Face {
         }
     }
 
-    /// Width of a text in em (no letter spacing).
-    pub fn width_em(&self, text: &str) -> f32 {
-        text.chars().map(|c| self.advance(c)).sum()
-    }
-
     /// The first character of `text` with no glyph.
     pub fn first_missing(&self, text: &str) -> Option<char> {
         text.chars().find(|c| self.glyph(*c).is_none())

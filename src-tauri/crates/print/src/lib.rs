@@ -7,6 +7,8 @@
 //! - [`certificates_pdf`]: wallet cards ten to an A4 sheet with crop marks,
 //!   or one ceremony certificate per A4/A5 page.
 //! - [`poster_pdf`]: the 扫码入会 join poster, A4 or A3, three templates.
+//! - [`applications_pdf`], [`roster_pdf`]: the 入会申请书 of members, and
+//!   the 花名册 (or, with a signature column, the 签到表) of a selection.
 //! - [`sign`], [`verify_link`], [`check`]: the verification link in a
 //!   certificate's QR code and the check of what a scanner read.
 //!
@@ -23,13 +25,16 @@ mod certificate;
 mod doc;
 mod error;
 mod fonts;
+mod forms;
 mod poster;
 mod qr;
+pub mod sample;
 mod verify;
 
 pub use certificate::{certificates_pdf, Certificate, Layout};
 pub use doc::Pdf;
 pub use error::PrintError;
 pub use fonts::{Fonts, SANS_FILE, SERIF_FILE};
+pub use forms::{applications_pdf, roster_pdf, Application, Roster, RosterRow};
 pub use poster::{poster_pdf, Poster, PosterSize, PosterTemplate};
 pub use verify::{check, sign, verify_link, Verdict, SIGNATURE_LEN};

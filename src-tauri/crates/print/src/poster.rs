@@ -249,7 +249,14 @@ type Fail = (&'static str, String);
 
 /// Lines of a text wrapped into `max_w`, shrinking from the style's size to
 /// `min` until at most `max_lines` lines.
-fn block(c: &Canvas<'_>, text: &str, max_w: f32, st: &Style, min: f32, max_lines: usize) -> Option<(Vec<String>, f32)> {
+fn block(
+    c: &Canvas<'_>,
+    text: &str,
+    max_w: f32,
+    st: &Style,
+    min: f32,
+    max_lines: usize,
+) -> Option<(Vec<String>, f32)> {
     // One line if it stays large; then two balanced lines; then more.
     if let Some(size) = c.fit(text, max_w, st, (st.size * 0.8).max(min)) {
         return Some((vec![text.to_string()], size));
@@ -264,7 +271,11 @@ fn block(c: &Canvas<'_>, text: &str, max_w: f32, st: &Style, min: f32, max_lines
     let mut size = st.size;
     while size >= min - 1e-3 {
         let lines = c.wrap(text, max_w, &st.size(size));
-        if lines.len() <= max_lines && lines.iter().all(|l| c.width(l, &st.size(size)) <= max_w + 0.01) {
+        if lines.len() <= max_lines
+            && lines
+                .iter()
+                .all(|l| c.width(l, &st.size(size)) <= max_w + 0.01)
+        {
             return Some((lines, size));
         }
         size -= 0.5;

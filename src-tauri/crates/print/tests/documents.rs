@@ -2,8 +2,11 @@
 
 mod common;
 
-use common::{cert, fonts, poster, seal_png, KEY};
-use ledger_print::{certificates_pdf, check, poster_pdf, verify_link, Layout, PosterSize, PosterTemplate, PrintError};
+use common::{application, cert, fonts, poster, roster, seal_png, KEY};
+use ledger_print::{
+    applications_pdf, certificates_pdf, check, poster_pdf, roster_pdf, verify_link, Layout,
+    PosterSize, PosterTemplate, PrintError, RosterRow,
+};
 
 #[test]
 fn empty_batches_and_fields_are_refused() {
@@ -29,9 +32,17 @@ fn text_too_long_for_its_place_is_refused_not_cut() {
     let c = cert("王五", "6204212600001", long);
     let e = certificates_pdf(fonts(), &[c], Layout::Card).unwrap_err();
     assert_eq!(e.code(), "too_long");
-    assert!(e.to_string().starts_with("无法打印“王五”的会员证：所属组织太长"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("无法打印“王五”的会员证：所属组织太长"),
+        "{e}"
+    );
     // Long but real names shrink and wrap.
-    let c = cert("王五", "6204212600001", "甘肃省兰州市榆中县城关镇新时代网约车司机工会联合会");
+    let c = cert(
+        "王五",
+        "6204212600001",
+        "甘肃省兰州市榆中县城关镇新时代网约车司机工会联合会",
+    );
     assert!(certificates_pdf(fonts(), &[c], Layout::Card).is_ok());
 }
 
@@ -40,14 +51,30 @@ fn a_bad_seal_is_refused_with_the_person() {
     let mut c = cert("王五", "6204212600001", "城关镇工会");
     c.seal = Some(b"not a png".to_vec());
     let e = certificates_pdf(fonts(), &[c], Layout::A4).unwrap_err();
-    assert!(e.to_string().starts_with("无法打印“王五”的会员证：公章不是可用的PNG图片"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("无法打印“王五”的会员证：公章不是可用的PNG图片"),
+        "{e}"
+    );
 }
 
 #[test]
 fn sheets_hold_ten_cards() {
-    let certs: Vec<_> = (0..23).map(|i| cert("张三", &format!("62042126{i:05}"), "城关镇工会")).collect();
-    assert_eq!(certificates_pdf(fonts(), &certs, Layout::Card).unwrap().pages, 3);
-    assert_eq!(certificates_pdf(fonts(), &certs[..4], Layout::A5).unwrap().pages, 4);
+    let certs: Vec<_> = (0..23)
+        .map(|i| cert("张三", &format!("62042126{i:05}"), "城关镇工会"))
+        .collect();
+    assert_eq!(
+        certificates_pdf(fonts(), &certs, Layout::Card)
+            .unwrap()
+            .pages,
+        3
+    );
+    assert_eq!(
+        certificates_pdf(fonts(), &certs[..4], Layout::A5)
+            .unwrap()
+            .pages,
+        4
+    );
     assert_eq!(Layout::Card.per_page(), 10);
 }
 
@@ -57,7 +84,11 @@ fn a_batch_stays_small() {
     // subsets; about 2 KB a card.
     let certs: Vec<_> = (0..100)
         .map(|i| {
-            let mut c = cert(["王建国", "李䶮", "欧阳晓燕", "𠮷祥"][i % 4], &format!("62042126{i:05}"), "城关镇货车司机联合工会");
+            let mut c = cert(
+                ["王建国", "李䶮", "欧阳晓燕", "𠮷祥"][i % 4],
+                &format!("62042126{i:05}"),
+                "城关镇货车司机联合工会",
+            );
             c.seal = Some(seal_png());
             c
         })
@@ -85,4 +116,43 @@ fn verification_round_trip_through_the_public_api() {
     let json = serde_json::to_value(&v).unwrap();
     assert_eq!(json["genuine"], true);
     assert_eq!(json["member_no"], "6204212600001");
+}
+
+#[test]
+fn forms_refuse_what_they_cannot_print() {
+    assert_eq!(
+        applications_pdf(fonts(), &[]).unwrap_err(),
+        PrintError::Nothing("入会申请书")
+    );
+    assert_eq!(
+        applications_pdf(fonts(), &[application("王\u{30000}")])
+            .unwrap_err()
+            .to_string(),
+        "无法打印“王\u{30000}”的入会申请书：字库中没有“\u{30000}”这个字"
+    );
+    let mut r = roster(false);
+    r.rows.push(RosterRow {
+        name: "赵\u{30000}".into(),
+        ..Default::default()
+    });
+    assert_eq!(
+        roster_pdf(fonts(), &r).unwrap_err().to_string(),
+        "无法打印“赵\u{30000}”的花名册：字库中没有“\u{30000}”这个字"
+    );
+    r.rows.clear();
+    assert_eq!(
+        roster_pdf(fonts(), &r).unwrap_err(),
+        PrintError::Nothing("花名册")
+    );
+}
+
+#[test]
+fn a_long_roster_runs_over_numbered_pages() {
+    let mut r = roster(false);
+    let rows = r.rows.clone();
+    for _ in 0..4 {
+        r.rows.extend(rows.iter().cloned());
+    }
+    assert_eq!(r.rows.len(), 50);
+    assert_eq!(roster_pdf(fonts(), &r).unwrap().pages, 3);
 }

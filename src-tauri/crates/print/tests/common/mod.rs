@@ -4,7 +4,10 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use ledger_print::{verify_link, Certificate, Fonts, Poster, PosterSize, PosterTemplate};
+use ledger_print::{
+    verify_link, Application, Certificate, Fonts, Poster, PosterSize, PosterTemplate, Roster,
+    RosterRow,
+};
 
 pub const KEY: &[u8; 32] = b"test key: 32 bytes of office key";
 pub const BASE: &str = "https://ghj.example.cn/ledger";
@@ -60,77 +63,12 @@ pub fn sheet() -> Vec<Certificate> {
         .collect()
 }
 
-/// A red seal on a transparent background: a ring, a star, an inner ring.
 pub fn seal_png() -> Vec<u8> {
-    let n = 400usize;
-    let mut px = vec![0u8; n * n * 4];
-    let c = n as f32 / 2.0;
-    // The star's ten vertices, point up.
-    let star: Vec<(f32, f32)> = (0..10)
-        .map(|i| {
-            let r = if i % 2 == 0 { 78.0 } else { 30.0 };
-            let a = std::f32::consts::PI * i as f32 / 5.0 - std::f32::consts::FRAC_PI_2;
-            (c + r * a.cos(), c - 10.0 + r * a.sin())
-        })
-        .collect();
-    let inside = |x: f32, y: f32| {
-        let mut odd = false;
-        for i in 0..star.len() {
-            let (a, b) = (star[i], star[(i + 1) % star.len()]);
-            if (a.1 > y) != (b.1 > y) && x < a.0 + (y - a.1) / (b.1 - a.1) * (b.0 - a.0) {
-                odd = !odd;
-            }
-        }
-        odd
-    };
-    for y in 0..n {
-        for x in 0..n {
-            let (fx, fy) = (x as f32 + 0.5, y as f32 + 0.5);
-            let r = ((fx - c).powi(2) + (fy - c).powi(2)).sqrt();
-            let ring = (r > 178.0 && r < 194.0) || (r > 150.0 && r < 154.0);
-            // A bar under the star, where a seal's name line would be.
-            let bar = (fy - 300.0).abs() < 7.0 && (fx - c).abs() < 95.0;
-            if ring || bar || inside(fx, fy) {
-                let i = (y * n + x) * 4;
-                // A little ink texture.
-                let t = ((x * 7 + y * 13) % 17) as u8;
-                px[i..i + 4].copy_from_slice(&[0xD0, 0x1C + t, 0x1C, 0xD8 - t * 2]);
-            }
-        }
-    }
-    encode(n as u32, n as u32, png::ColorType::Rgba, &px)
+    ledger_print::sample::sample_seal_png()
 }
 
-/// A passport-style photo: a blue ground and a grey silhouette.
 pub fn photo_png() -> Vec<u8> {
-    let (w, h) = (240usize, 320usize);
-    let mut px = vec![0u8; w * h * 3];
-    for y in 0..h {
-        for x in 0..w {
-            let (fx, fy) = (x as f32, y as f32);
-            let head = ((fx - 120.0) / 52.0).powi(2) + ((fy - 130.0) / 64.0).powi(2) < 1.0;
-            let body = ((fx - 120.0) / 110.0).powi(2) + ((fy - 330.0) / 120.0).powi(2) < 1.0;
-            let col = if head {
-                [0xE8, 0xC4, 0xA4]
-            } else if body {
-                [0x33, 0x3A, 0x48]
-            } else {
-                [0x43, 0x8E, 0xDB]
-            };
-            let i = (y * w + x) * 3;
-            px[i..i + 3].copy_from_slice(&col);
-        }
-    }
-    encode(w as u32, h as u32, png::ColorType::Rgb, &px)
-}
-
-fn encode(w: u32, h: u32, color: png::ColorType, px: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut enc = png::Encoder::new(&mut out, w, h);
-    enc.set_color(color);
-    enc.set_depth(png::BitDepth::Eight);
-    enc.write_header().unwrap().write_image_data(px).unwrap();
-    out
+    ledger_print::sample::sample_photo_png()
 }
 
 pub fn poster(template: PosterTemplate, size: PosterSize) -> Poster {
@@ -148,5 +86,47 @@ pub fn poster(template: PosterTemplate, size: PosterSize) -> Poster {
         join_url: "https://ghj.example.cn/join/620421001".into(),
         size,
         template,
+    }
+}
+
+pub fn application(name: &str) -> Application {
+    Application {
+        name: name.into(),
+        gender: "男".into(),
+        birth_date: Some(date(1986, 4, 12)),
+        ethnicity: "汉族".into(),
+        id_number: "620421198604120017".into(),
+        phone: "13893100001".into(),
+        occupation_group: "货车司机".into(),
+        employer: "兰州顺达物流有限公司（满帮平台）".into(),
+        address: "甘肃省兰州市榆中县城关镇栖云北路12号".into(),
+        org_name: "城关镇货车司机联合工会".into(),
+        date: date(2026, 11, 23),
+        member_no: "6204212600002".into(),
+        photo: None,
+    }
+}
+
+/// A roster of the reference sheet's people, IDs and phones masked.
+pub fn roster(signature_column: bool) -> Roster {
+    Roster {
+        title: "2026年11月23日集中入会仪式 签到表".into(),
+        subtitle: "城关镇总工会".into(),
+        date: date(2026, 11, 23),
+        rows: sheet()
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| RosterRow {
+                name: c.name,
+                gender: if i % 3 == 0 { "女" } else { "男" }.into(),
+                id_number: format!("620421********{:04}", 1000 + i * 37),
+                phone: format!("138****{:04}", 2000 + i * 53),
+                occupation_group: ["货车司机", "快递员", "外卖配送员", "网约车司机"][i % 4].into(),
+                employer: c.org_name,
+                join_date: Some(c.join_date),
+                member_no: c.member_no,
+            })
+            .collect(),
+        signature_column,
     }
 }
