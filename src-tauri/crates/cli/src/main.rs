@@ -123,6 +123,12 @@ enum MembersCommand {
         join_date: Option<String>,
         #[arg(long)]
         channel: Option<String>,
+        #[arg(long)]
+        labour_relation: Option<String>,
+        #[arg(long)]
+        plate: Option<String>,
+        #[arg(long)]
+        notes: Option<String>,
     },
     /// Search by name, member number, phone or the last digits of the ID.
     Search {
@@ -136,6 +142,34 @@ enum MembersCommand {
     },
     /// One member's record.
     Show { id: String },
+    /// Move members to another org unit (会籍转接).
+    Transfer {
+        #[arg(required = true)]
+        ids: Vec<String>,
+        /// Destination org: id or exact name.
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Change status: 在会 (re-join), 已转出, 退会, 注销.
+    Status {
+        #[arg(required = true)]
+        ids: Vec<String>,
+        #[arg(long)]
+        status: String,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Mark records as checked today (数据保鲜).
+    Verify {
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
+    /// Who changed what, when.
+    History { id: String },
 }
 
 fn kind(code: &str) -> Result<OrgKindCode, ApiError> {
@@ -307,6 +341,9 @@ fn run(cli: Cli) -> Result<(Value, String), ApiError> {
             employer,
             join_date,
             channel,
+            labour_relation,
+            plate,
+            notes,
         }) => {
             let api = open(&db, "cli")?;
             let m = api.member_create(MemberInput {
@@ -318,6 +355,9 @@ fn run(cli: Cli) -> Result<(Value, String), ApiError> {
                 employer,
                 join_date,
                 join_channel: channel,
+                labour_relation,
+                plate_number: plate,
+                notes,
                 ..Default::default()
             })?;
             let text = format!("已入会：{} 会员编号 {}", m.row.name, m.row.member_no);
@@ -357,6 +397,80 @@ fn run(cli: Cli) -> Result<(Value, String), ApiError> {
                 .collect::<Vec<_>>()
                 .join("\n");
             Ok((json!({ "members": p.rows, "total": p.total }), text))
+        }
+        Command::Members(MembersCommand::Transfer {
+            ids,
+            to,
+            reason,
+            date,
+        }) => {
+            let api = open(&db, "cli")?;
+            let r = api.dispatch(
+                "member_transfer",
+                json!({ "member_ids": ids, "to_org_id": to, "reason": reason, "date": date }),
+            )?;
+            let text = format!("已转接 {} 人", r["count"]);
+            Ok((r, text))
+        }
+        Command::Members(MembersCommand::Status {
+            ids,
+            status,
+            reason,
+        }) => {
+            let api = open(&db, "cli")?;
+            let r = api.dispatch(
+                "member_set_status",
+                json!({ "member_ids": ids, "status": status, "reason": reason }),
+            )?;
+            let text = format!("已变更 {} 人", r["count"]);
+            Ok((r, text))
+        }
+        Command::Members(MembersCommand::Verify { ids }) => {
+            let api = open(&db, "cli")?;
+            let r = api.dispatch("member_verify", json!({ "member_ids": ids }))?;
+            let text = format!("已核实 {} 人", r["count"]);
+            Ok((r, text))
+        }
+        Command::Members(MembersCommand::History { id }) => {
+            let api = open(&db, "cli")?;
+            let h = api.dispatch("member_history", json!({ "id": id }))?;
+            let text = h
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|e| {
+                            let changes: Vec<String> = e["changes"]
+                                .as_array()
+                                .map(|c| {
+                                    c.iter()
+                                        .map(|c| {
+                                            format!(
+                                                "{}：{} → {}",
+                                                c["label"].as_str().unwrap_or(""),
+                                                c["from"].as_str().unwrap_or("（空）"),
+                                                c["to"].as_str().unwrap_or("（空）")
+                                            )
+                                        })
+                                        .collect()
+                                })
+                                .unwrap_or_default();
+                            format!(
+                                "{} {} {} {}{}",
+                                e["at"].as_str().unwrap_or(""),
+                                e["actor"].as_str().unwrap_or("-"),
+                                e["action"].as_str().unwrap_or(""),
+                                changes.join("；"),
+                                e["note"]
+                                    .as_str()
+                                    .map(|n| format!("（{n}）"))
+                                    .unwrap_or_default()
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .unwrap_or_default();
+            Ok((json!({ "history": h }), text))
         }
         Command::Members(MembersCommand::Show { id }) => {
             let api = open(&db, "cli")?;
