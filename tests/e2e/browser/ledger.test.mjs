@@ -29,6 +29,14 @@ const ID_OK = '11010519491231002X'
 const ID_MASKED = '110105********002X'
 const ID_BAD = '110105194912310021'
 
+/** A valid 18-digit citizen ID from its first 17 digits (GB 11643 check digit). */
+function validId(first17) {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * w[i]
+  return first17 + '10X98765432'[sum % 11]
+}
+
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-'))
 const DB = path.join(tmp, 't.db')
 
@@ -102,6 +110,8 @@ function it(name, fn) {
     } catch (e) {
       const file = path.join(OUT, `FAIL-${name.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, '-')}.png`)
       await page?.screenshot({ path: file }).catch(() => {})
+      // Leave no dialog open behind: the next step starts from a fresh page.
+      await page?.reload().catch(() => {})
       throw e
     }
   })
@@ -120,6 +130,85 @@ async function pickOption(selectTestId, label) {
   await option.waitFor({ state: 'hidden' })
   await byTestId(selectTestId).filter({ hasText: label }).waitFor()
 }
+
+/** Pick an org in the open tree-select dropdown of the OrgTreeSelect with this test id. */
+async function pickOrg(testId, name) {
+  await byTestId(testId).click()
+  const node = page.locator('.org-tree-popper:visible .el-tree-node__content', { hasText: name }).first()
+  await node.click()
+  await node.waitFor({ state: 'hidden' })
+  await byTestId(testId).filter({ hasText: name }).waitFor()
+}
+
+/** Go to a route of the app (hash history) on the current server. */
+async function gotoRoute(route) {
+  await page.goto(page.url().replace(/#.*$/, `#${route}`))
+}
+
+/** The member list with an empty filter bar. */
+async function memberListClean() {
+  await byTestId('nav-members').click()
+  await byTestId('member-table').waitFor()
+  const clear = byTestId('member-clear-filters')
+  if (await clear.isVisible()) await clear.click()
+  await byTestId('member-clear-filters').waitFor({ state: 'hidden' })
+}
+
+/** Open a member's detail page from the list by searching the name. */
+async function openMemberByName(name) {
+  await memberListClean()
+  await byTestId('member-search').fill(name)
+  const row = byTestId('member-table').locator('.el-table__row', { hasText: name })
+  await row.first().waitFor()
+  await page.waitForFunction(
+    (n) => [...document.querySelectorAll('[data-testid="member-table"] .el-table__row')].every((r) => r.textContent.includes(n)),
+    name,
+  )
+  await row.first().locator('td').nth(2).click()
+  await page.locator('[data-testid="member-detail"] .name', { hasText: name }).waitFor()
+}
+
+/** Set the Element Plus date picker of the visible form item with this label by typing the date. */
+async function typeDate(label, date) {
+  const item = page.locator('.el-form-item:visible').filter({ has: page.locator('.el-form-item__label', { hasText: label }) })
+  const input = item.locator('input').first()
+  await input.fill(date)
+  await input.press('Enter')
+  await page.waitForFunction(
+    ([l, d]) =>
+      [...document.querySelectorAll('.el-form-item')].some(
+        (f) => f.querySelector('.el-form-item__label')?.textContent?.includes(l) && f.querySelector('input')?.value === d,
+      ),
+    [label, date],
+  )
+}
+
+/** A page under 设置 in the side navigation (the group may be folded). */
+async function navSettings(testId) {
+  if (!(await byTestId(testId).isVisible())) {
+    await byTestId('side-nav').locator('.el-sub-menu__title', { hasText: '设置' }).click()
+  }
+  await byTestId(testId).click()
+}
+
+/** Add a member from the member list; leaves the dialog closed. */
+async function addMember(m) {
+  await byTestId('member-add').click()
+  await byTestId('member-name').waitFor()
+  await fillMemberForm(m)
+  // The form keeps the last person's employer for the next one: set it.
+  if (!m.employer) await byTestId('member-employer').fill('')
+  if (m.org) await pickOrg('member-org', m.org)
+  if (m.joinDate) await typeDate('入会日期', m.joinDate)
+  await byTestId('member-submit').click()
+  await byTestId('member-created').waitFor()
+  await byTestId('member-done').click()
+  await byTestId('member-created').waitFor({ state: 'hidden' })
+}
+
+/** The history timeline entry of this action that mentions `text`. */
+const historyEntry = (action, text) =>
+  byTestId('member-history').locator('[data-testid="history-entry"]', { hasText: action }).filter({ hasText: text })
 
 async function noHorizontalScroll() {
   const overflow = await page.evaluate(
@@ -366,7 +455,7 @@ describe('Union Ledger in the browser (ledger serve)', () => {
   })
 
   it('filters members by an org and its subtree', async () => {
-    await page.getByRole('menuitem', { name: '会员台账' }).click()
+    await byTestId('nav-members').click()
     const table = byTestId('member-table')
     await table.locator('.el-table__row', { hasText: '张三' }).waitFor()
     await byTestId('member-org-filter').click()
@@ -398,6 +487,303 @@ describe('Union Ledger in the browser (ledger serve)', () => {
     await row.waitFor()
     assert.ok((await row.innerText()).includes(ID_MASKED))
     await snap('after-restart')
+  })
+
+  // ---- The member ledger (issue 3) ----
+
+  it('finds the member by pinyin initials and full pinyin', async () => {
+    await memberListClean()
+    const rows = byTestId('member-table').locator('.el-table__row')
+    await byTestId('member-search').pressSequentially('zs', { delay: 40 })
+    await rows.filter({ hasText: '张三' }).waitFor()
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="member-table"] .el-table__row').length === 1)
+    await byTestId('member-total').filter({ hasText: '共 1 条' }).waitFor()
+    await snap('member-search-initials')
+    await byTestId('member-search').fill('zhangsan')
+    await rows.filter({ hasText: '张三' }).waitFor()
+    await byTestId('member-search').fill('lisi')
+    await byTestId('member-table').getByText('没有找到符合条件的会员').waitFor()
+  })
+
+  it('edits a member: a refused phone stays on screen, then the fix is saved and in the history', async () => {
+    await openMemberByName('张三')
+    await byTestId('member-edit').click()
+    await byTestId('member-name').waitFor()
+    // Editing shows the full ID in the form: that is a recorded reveal.
+    assert.equal(await byTestId('member-id-number').inputValue(), ID_OK)
+    await byTestId('detail-reveals').filter({ hasText: '1 次' }).waitFor()
+    await byTestId('member-phone').fill('1380013')
+    await byTestId('member-notes').fill('常跑兰州—西安线')
+    await byTestId('member-submit').click()
+    await formItemOf('member-phone').locator('.el-form-item__error').waitFor()
+    assert.equal(await byTestId('member-phone').inputValue(), '1380013')
+    assert.equal(await byTestId('member-notes').inputValue(), '常跑兰州—西安线')
+    await snap('member-edit-refused')
+    await byTestId('member-phone').fill('13800138001')
+    await byTestId('member-submit').click()
+    await byTestId('member-dialog').waitFor({ state: 'hidden' })
+    await byTestId('detail-phone').filter({ hasText: '13800138001' }).waitFor()
+    await historyEntry('修改资料', '手机号：13800138000 → 13800138001').waitFor()
+    await historyEntry('修改资料', '备注').waitFor()
+  })
+
+  it('shows the full ID only for a stated purpose and counts the reveals', async () => {
+    await byTestId('hide-id').click()
+    assert.equal((await byTestId('detail-id-number').innerText()).trim(), ID_MASKED)
+    await byTestId('reveal-id').click()
+    await byTestId('reveal-submit').click()
+    await byTestId('reveal-dialog').getByText('请选择或填写用途').waitFor()
+    await pickOption('reveal-purpose', '办理互助保障')
+    await snap('member-reveal-purpose')
+    await byTestId('reveal-submit').click()
+    await byTestId('detail-id-number').filter({ hasText: ID_OK }).waitFor()
+    await byTestId('detail-reveals').filter({ hasText: '2 次' }).waitFor()
+    await snap('member-id-revealed')
+  })
+
+  it('transfers the member to another org with a reason and shows it in the history', async () => {
+    await byTestId('member-transfer').click()
+    await byTestId('transfer-submit').click()
+    await formItemOf('transfer-reason').locator('.el-form-item__error', { hasText: '请填写转接原因' }).waitFor()
+    await pickOrg('transfer-org', '顺达物流有限公司工会')
+    await byTestId('transfer-reason').fill('到顺达物流上班')
+    await snap('member-transfer-dialog')
+    await byTestId('transfer-submit').click()
+    await byTestId('transfer-dialog').waitFor({ state: 'hidden' })
+    await byTestId('detail-org').filter({ hasText: '顺达物流有限公司工会' }).waitFor()
+    const entry = historyEntry('会籍转接', '所属组织：东关村工会联合会 → 顺达物流有限公司工会')
+    await entry.waitFor()
+    assert.match(await entry.innerText(), /转接原因：到顺达物流上班/)
+    assert.match(await entry.innerText(), /经办人：王芳/)
+    await historyEntry('入会登记', '所属组织：东关村工会联合会').waitFor()
+    await noHorizontalScroll()
+    await page.locator('[data-testid="member-history"]').scrollIntoViewIfNeeded()
+    await snap('member-history')
+  })
+
+  it('flags a stale record, finds it from the home page and marks it verified in bulk', async () => {
+    await memberListClean()
+    await addMember({
+      name: '李娜',
+      id: validId('62042119880315002'),
+      phone: '13909430001',
+      group: '网约车司机',
+      employer: '某出行平台',
+      joinDate: '2025-03-01',
+    })
+    const row = byTestId('member-table').locator('.el-table__row', { hasText: '李娜' })
+    await row.locator('[data-testid="stale-tag"]').waitFor()
+    assert.equal(await byTestId('member-table').locator('.el-table__row', { hasText: '张三' }).locator('[data-testid="stale-tag"]').count(), 0)
+
+    await byTestId('nav-home').click()
+    await page.waitForFunction(() => /1\s*人/.test(document.querySelector('[data-testid="stat-stale"] .stat-value')?.textContent ?? ''))
+    await byTestId('stat-stale').click()
+    await byTestId('member-more-bar').waitFor()
+    assert.ok(await byTestId('member-stale-filter').locator('input').isChecked())
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid="member-table"] .el-table__row')]
+      return rows.length === 1 && rows[0].textContent.includes('李娜')
+    })
+    await row.locator('.el-checkbox').click()
+    await byTestId('member-batch-bar').waitFor()
+    assert.equal((await byTestId('member-selected-count').innerText()).trim(), '1')
+    await snap('member-stale-batch')
+    await byTestId('batch-verify').click()
+    await byTestId('member-table').getByText('没有找到符合条件的会员').waitFor()
+    await byTestId('member-batch-bar').waitFor({ state: 'hidden' })
+  })
+
+  it('sorts by a column', async () => {
+    await memberListClean()
+    await byTestId('member-table').locator('.el-table__row', { hasText: '李娜' }).waitFor()
+    const firstName = () => byTestId('member-table').locator('.el-table__row').first().locator('td').nth(2).innerText()
+    await byTestId('member-table').locator('th', { hasText: '入会日期' }).click() // newest first
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="member-table"] .el-table__row td:nth-child(3)')?.textContent?.includes('张三'),
+    )
+    await byTestId('member-table').locator('th', { hasText: '入会日期' }).click() // oldest first
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="member-table"] .el-table__row td:nth-child(3)')?.textContent?.includes('李娜'),
+    )
+    assert.equal((await firstName()).trim(), '李娜')
+    await snap('member-sorted')
+  })
+
+  it('records an exit with its reason and a re-join of the same person', async () => {
+    await openMemberByName('李娜')
+    await byTestId('member-status-button').click()
+    await page.locator('.el-dropdown-menu__item:visible', { hasText: '退会' }).click()
+    await byTestId('status-submit').click()
+    await formItemOf('status-reason').locator('.el-form-item__error', { hasText: '请填写退会原因' }).waitFor()
+    await byTestId('status-reason').fill('本人申请退会，回老家务农')
+    await snap('member-exit-dialog')
+    await byTestId('status-submit').click()
+    await byTestId('status-dialog').waitFor({ state: 'hidden' })
+    await byTestId('detail-status').filter({ hasText: '退会' }).waitFor()
+    assert.ok(await byTestId('member-transfer').isDisabled())
+    await historyEntry('状态变更', '在会 → 退会').filter({ hasText: '本人申请退会，回老家务农' }).waitFor()
+
+    await byTestId('member-status-button').click()
+    await page.locator('.el-dropdown-menu__item:visible', { hasText: '恢复在会' }).click()
+    await byTestId('status-submit').click()
+    await byTestId('status-dialog').waitFor({ state: 'hidden' })
+    await byTestId('detail-status').filter({ hasText: '在会' }).waitFor()
+    await historyEntry('状态变更', '退会 → 在会').filter({ hasText: '重新入会' }).waitFor()
+    // Same person, same number, the whole story kept.
+    assert.equal(await byTestId('member-history').locator('[data-testid="history-entry"]', { hasText: '状态变更' }).count(), 2)
+    await historyEntry('入会登记', '入会渠道').waitFor()
+    await snap('member-rejoined')
+  })
+
+  it('sets the enrol-to-build threshold in 设置', async () => {
+    await navSettings('nav-rules')
+    const threshold = byTestId('rules-threshold').locator('input')
+    await page.waitForFunction(() => document.querySelector('[data-testid="rules-threshold"] input')?.value === '25')
+    await threshold.fill('3')
+    await threshold.press('Tab')
+    await byTestId('rules-save').click()
+    await page.locator('.el-message--success', { hasText: '台账规则已保存' }).waitFor()
+    await snap('settings-rules')
+  })
+
+  it('alerts when three members share an employer without a union, and founds it with their transfer', async () => {
+    const EMPLOYER = '顺丰速运城关网点'
+    await memberListClean()
+    await byTestId('member-add').click()
+    await byTestId('member-name').waitFor()
+    const people = [
+      ['刘洋', validId('62042119950101031'), '13909430011'],
+      ['陈静', validId('62042119960202042'), '13909430012'],
+      ['杨帆', validId('62042119970303053'), '13909430013'],
+    ]
+    for (const [i, [name, id, phone]] of people.entries()) {
+      if (i === 0) await fillMemberForm({ name, id, phone, group: '快递员', employer: EMPLOYER })
+      else {
+        await byTestId('member-next').click()
+        await byTestId('member-name').fill(name)
+        await byTestId('member-id-number').fill(id)
+        await byTestId('member-phone').fill(phone)
+        assert.equal(await byTestId('member-employer').inputValue(), EMPLOYER, 'the next person keeps the employer')
+      }
+      await byTestId('member-submit').click()
+      await page.locator('[data-testid="member-created"]', { hasText: name }).waitFor()
+    }
+    await byTestId('member-done').click()
+
+    await byTestId('nav-home').click()
+    const alert = byTestId('home-union-alerts').locator('[data-testid="home-union-alert"]', { hasText: EMPLOYER })
+    await alert.waitFor()
+    assert.match(await alert.innerText(), /3 名会员/)
+    await snap('home-union-alert')
+    await alert.click()
+
+    const row = byTestId('employer-table').locator('.el-table__row', { hasText: EMPLOYER })
+    await row.locator('[data-testid="employer-alert"]').waitFor()
+    assert.equal((await byTestId('employer-threshold').innerText()).trim(), '3')
+    await noHorizontalScroll()
+    await snap('employers')
+    await row.locator('[data-testid="employer-found"]').click()
+    await byTestId('found-name').waitFor()
+    assert.equal(await byTestId('found-name').inputValue(), `${EMPLOYER}工会`)
+    await byTestId('found-parent').filter({ hasText: '东关村工会联合会' }).waitFor()
+    assert.ok(await byTestId('found-transfer').locator('input').isChecked())
+    await snap('found-union-dialog')
+    await byTestId('found-submit').click()
+    await byTestId('found-result').waitFor()
+    assert.match(await byTestId('found-moved').innerText(), /3\s*名会员/)
+    assert.equal((await byTestId('found-org-name').innerText()).trim(), `${EMPLOYER}工会`)
+    await snap('found-union-result')
+    await byTestId('found-show-members').click()
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid="member-table"] .el-table__row')]
+      return rows.length === 3 && rows.every((r) => r.textContent.includes('顺丰速运城关网点工会'))
+    })
+    await snap('founded-union-members')
+    // No longer a target.
+    await byTestId('nav-employers').click()
+    await byTestId('employer-table').locator('.el-table__row', { hasText: '某出行平台' }).waitFor()
+    assert.equal(await byTestId('employer-table').getByText(EMPLOYER).count(), 0)
+  })
+
+  it('routes pool members by suggestion and by hand', async () => {
+    await gotoRoute('/settings/orgs')
+    const township = byTestId('org-tree').locator('.el-tree-node__content', { has: page.locator('[data-org-name="城关镇总工会"]') })
+    await township.locator('[data-testid="org-add-child"]').click()
+    await byTestId('org-name').waitFor()
+    await pickOption('org-kind', '周转池')
+    await byTestId('org-name').fill('城关镇周转池')
+    await byTestId('org-submit').click()
+    await byTestId('org-dialog').waitFor({ state: 'hidden' })
+    await byTestId('org-tree').locator('[data-org-name="城关镇周转池"]').waitFor()
+
+    await memberListClean()
+    await addMember({
+      name: '赵六',
+      id: validId('62042119900909061'),
+      phone: '13909430021',
+      group: '快递员',
+      employer: '顺丰速运城关网点',
+      org: '城关镇周转池',
+    })
+    await addMember({ name: '钱七', id: validId('62042119911010072'), phone: '13909430022', group: '家政服务员', org: '城关镇周转池' })
+
+    await byTestId('nav-pool').click()
+    const table = byTestId('pool-table')
+    const zhao = table.locator('.el-table__row', { hasText: '赵六' })
+    await zhao.locator('[data-testid="pool-suggestion"]', { hasText: '顺丰速运城关网点工会' }).waitFor()
+    assert.match(await zhao.innerText(), /同一工作单位已建工会/)
+    assert.match(await table.locator('.el-table__row', { hasText: '钱七' }).innerText(), /暂无建议/)
+    assert.equal((await byTestId('pool-waiting').innerText()).trim(), '2')
+    await noHorizontalScroll()
+    await snap('pool')
+
+    await byTestId('pool-select-suggested').click()
+    await byTestId('pool-route').filter({ hasText: '1 人' }).waitFor()
+    await byTestId('pool-route').click()
+    const group = byTestId('pool-confirm').locator('[data-testid="pool-plan-group"]')
+    await group.waitFor()
+    assert.match(await group.innerText(), /转入 顺丰速运城关网点工会/)
+    assert.match(await group.innerText(), /周转池分流：同一工作单位已建工会/)
+    await snap('pool-confirm')
+    await byTestId('pool-route-submit').click()
+    await byTestId('pool-confirm').waitFor({ state: 'hidden' })
+    await zhao.waitFor({ state: 'detached' })
+    await byTestId('pool-waiting').filter({ hasText: '1' }).waitFor()
+
+    const qian = table.locator('.el-table__row', { hasText: '钱七' })
+    await qian.locator('.el-checkbox').click()
+    await byTestId('pool-manual').click()
+    await pickOrg('transfer-org', '东关村工会联合会')
+    assert.match(await byTestId('transfer-reason').inputValue(), /周转池分流/)
+    await byTestId('transfer-submit').click()
+    await byTestId('transfer-dialog').waitFor({ state: 'hidden' })
+    await table.getByText('周转池中没有待分流的会员').waitFor()
+    await snap('pool-empty')
+
+    await openMemberByName('赵六')
+    await historyEntry('会籍转接', '城关镇周转池 → 顺丰速运城关网点工会').filter({ hasText: '周转池分流：同一工作单位已建工会' }).waitFor()
+  })
+
+  it('transfers several members at once from the list', async () => {
+    await memberListClean()
+    await pickOrg('member-org-filter', '顺丰速运城关网点工会')
+    const rows = byTestId('member-table').locator('.el-table__row')
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="member-table"] .el-table__row').length === 4)
+    await rows.filter({ hasText: '刘洋' }).locator('.el-checkbox').click()
+    await rows.filter({ hasText: '陈静' }).locator('.el-checkbox').click()
+    await byTestId('member-selected-count').filter({ hasText: '2' }).waitFor()
+    await byTestId('batch-transfer').click()
+    await pickOrg('transfer-org', '城关镇总工会')
+    await byTestId('transfer-reason').fill('网点撤并，转回镇工会')
+    await snap('member-batch-transfer')
+    await byTestId('transfer-submit').click()
+    await byTestId('transfer-dialog').waitFor({ state: 'hidden' })
+    // The org filter is a subtree: the two moved up and out of it.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="member-table"] .el-table__row').length === 2)
+    await byTestId('member-batch-bar').waitFor({ state: 'hidden' })
+  })
+
+  it('left no uncaught errors in the page', () => {
     assert.deepEqual(pageErrors, [], 'uncaught errors in the page')
   })
 })
