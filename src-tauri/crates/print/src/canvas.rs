@@ -25,6 +25,25 @@ impl Rgb {
     }
 }
 
+/// Write a number rounded to 0.01 the short way: `12`, `12.5`, `-0.25`.
+fn push_num(out: &mut String, v: f32) {
+    use std::fmt::Write;
+    let hundredths = (f64::from(v) * 100.0).round() as i64;
+    if hundredths < 0 {
+        out.push('-');
+    }
+    let h = hundredths.unsigned_abs();
+    let _ = write!(out, "{}", h / 100);
+    let frac = h % 100;
+    if frac != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (frac / 10) as u8));
+        if frac % 10 != 0 {
+            out.push(char::from(b'0' + (frac % 10) as u8));
+        }
+    }
+}
+
 fn r2(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
 }
@@ -129,14 +148,9 @@ impl<'a> Canvas<'a> {
     /// run of content-stream text (one printpdf op), which keeps a batch of
     /// 500 certificates from allocating half a million small op values.
     pub fn raw(&mut self, op: &str, args: &[f32]) {
-        use std::fmt::Write;
         for a in args {
-            let v = r2(*a);
-            if v.fract() == 0.0 && v.abs() < 1e6 {
-                let _ = write!(self.pending, "{} ", v as i64);
-            } else {
-                let _ = write!(self.pending, "{v} ");
-            }
+            push_num(&mut self.pending, *a);
+            self.pending.push(' ');
         }
         self.pending.push_str(op);
         self.pending.push('\n');
@@ -476,7 +490,17 @@ fn break_units(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::break_units;
+    use super::{break_units, push_num};
+
+    #[test]
+    fn numbers_are_short() {
+        let mut s = String::new();
+        for v in [12.0, 12.5, -0.25, 0.004, 841.8898, -3.0] {
+            push_num(&mut s, v);
+            s.push(' ');
+        }
+        assert_eq!(s, "12 12.5 -0.25 0 841.89 -3 ");
+    }
 
     #[test]
     fn keeps_numbers_and_punctuation_together() {
