@@ -134,8 +134,50 @@ pub fn seed(api: &Api) -> Result<usize, ApiError> {
             join_date: Some((base + Duration::days(i as i64 * 23)).to_string()),
             join_channel: Some(["集中入会仪式", "扫码", "现场", "电话"][i % 4].into()),
             notes: Some("示例数据，可删除".into()),
+            residence: Some(RESIDENCES[i % RESIDENCES.len()].into()),
+            labour_relation: Some(RELATIONS[i % RELATIONS.len()].into()),
+            new_employment: Some(true),
             ..Default::default()
         })?;
     }
-    Ok(NAMES.len())
+    // Drivers of one logistics platform, enrolled at a ceremony: enough to
+    // reach the enrol-to-build threshold (25) and raise the home-page alert.
+    let ceremony = NaiveDate::from_ymd_opt(2026, 9, 18).expect("valid");
+    let given = [
+        "海", "涛", "军", "勇", "斌", "鹏", "杰", "磊", "强", "刚", "平", "峰", "辉",
+    ];
+    for k in 0..PLATFORM_DRIVERS {
+        let name = format!(
+            "{}{}",
+            ["马", "杨", "韩"][k as usize % 3],
+            given[k as usize % given.len()]
+        );
+        let birth = NaiveDate::from_ymd_opt(1975 + (k as i32 % 20), 1 + k % 12, 1 + (k * 3) % 28)
+            .expect("valid");
+        api.member_create(MemberInput {
+            name,
+            id_number: id_number("620421", birth, 301 + k * 2),
+            phone: format!("137{:08}", 41_000_000 + k * 3_571),
+            occupation_group: "货车司机".into(),
+            employer: Some("示例顺达物流平台".into()),
+            org_id: Some(holders[k as usize % 4].clone()),
+            join_date: Some(ceremony.to_string()),
+            join_channel: Some("集中入会仪式".into()),
+            labour_relation: Some("平台合作/无固定雇主".into()),
+            new_employment: Some(true),
+            migrant_worker: Some(k % 2 == 0),
+            notes: Some("示例数据，可删除".into()),
+            ..Default::default()
+        })?;
+    }
+    Ok(NAMES.len() + PLATFORM_DRIVERS as usize)
 }
+
+const PLATFORM_DRIVERS: u32 = 26;
+const RESIDENCES: [&str; 4] = [
+    "示例镇东湾村二社",
+    "示例镇西岔村五社",
+    "示例镇南塬社区3号楼",
+    "示例镇街道12号",
+];
+const RELATIONS: [&str; 4] = ["个体自雇", "劳动合同", "平台合作/无固定雇主", "多雇主"];
