@@ -88,10 +88,11 @@ Tasks:
         `ledger` CLI and the desktop app (UI embedded), create a demo ledger
         (<data dir>/demo.db) if there is none, and open the window on it.
         --db PATH opens that ledger instead of the demo.
-  test [--no-install]
+  test [--no-install] [--keep-going]
         Everything CI runs, in order, stopping at the first failure:
         deps, rustfmt, UI typecheck/unit tests/build, clippy, cargo test,
         desktop build, browser e2e, desktop e2e (Xvfb + tauri-driver).
+        --keep-going runs every step and lists the failures at the end.
   gen-types
         Rewrite ui/src/api/types.ts from the Rust DTOs.
   dist-deb
@@ -368,6 +369,9 @@ struct Steps {
     done: Vec<(String, Duration, String)>,
     started: Instant,
     total: usize,
+    /// Run the remaining steps after a failure (`--keep-going`).
+    keep_going: bool,
+    failures: Vec<String>,
 }
 
 impl Steps {
@@ -376,6 +380,8 @@ impl Steps {
             done: Vec::new(),
             started: Instant::now(),
             total,
+            keep_going: false,
+            failures: Vec::new(),
         }
     }
 
@@ -401,8 +407,18 @@ impl Steps {
             Err(e) => {
                 self.done
                     .push((name.to_string(), took, "FAILED".to_string()));
+                let msg = format!("step [{n}/{}] `{name}` failed: {e}", self.total);
+                if self.keep_going {
+                    println!(
+                        "<== [{n}/{}] {name}: FAILED ({}); going on (--keep-going)",
+                        self.total,
+                        fmt_dur(took)
+                    );
+                    self.failures.push(msg);
+                    return Ok(());
+                }
                 self.print_table();
-                Err(format!("step [{n}/{}] `{name}` failed: {e}", self.total))
+                Err(msg)
             }
         }
     }
@@ -747,13 +763,14 @@ fn demo_db(db: &Path) -> R<String> {
 
 fn test(args: &[String]) -> R<()> {
     let mut install = true;
+    let mut steps = Steps::new(11);
     for a in args {
         match a.as_str() {
             "--no-install" => install = false,
+            "--keep-going" => steps.keep_going = true,
             other => return Err(format!("test: unknown option `{other}`")),
         }
     }
-    let mut steps = Steps::new(11);
     let ui = root().join("ui");
 
     steps.step("install missing dependencies", || {
@@ -807,6 +824,14 @@ fn test(args: &[String]) -> R<()> {
     steps.step("desktop e2e (tests/e2e/desktop)", desktop_e2e)?;
     steps.step("git: generated files unchanged", generated_unchanged)?;
     steps.print_table();
+    if !steps.failures.is_empty() {
+        return Err(format!(
+            "{} of {} steps failed:\n  {}",
+            steps.failures.len(),
+            steps.total,
+            steps.failures.join("\n  ")
+        ));
+    }
     println!("xtask test: all {} steps passed", steps.total);
     Ok(())
 }
