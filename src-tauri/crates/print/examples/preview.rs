@@ -52,6 +52,18 @@ fn main() {
             }
         }
     }
+    // A poster with everything at its longest.
+    let mut stress = common::poster(PosterTemplate::Red, PosterSize::A4);
+    stress.org_name = "甘肃省兰州市榆中县城关镇新时代货车司机快递员外卖配送员联合工会委员会".into();
+    stress.headline = "货车司机、快递小哥、外卖骑手朋友们：\n工会是你们的家，扫码就能加入！".into();
+    stress.steps = ["扫码", "填写个人信息", "工会审核", "发放会员证", "享受服务"]
+        .map(String::from)
+        .to_vec();
+    stress.benefits = (1..=8)
+        .map(|i| format!("第{i}项好处：司机之家免费歇脚、热水、充电、洗衣、阅读"))
+        .collect();
+    let pdf = poster_pdf(fonts, &stress).unwrap();
+    std::fs::write(out.join("poster-stress.pdf"), &pdf.bytes).unwrap();
     let app = Application {
         name: "李䶮".into(),
         gender: "男".into(),

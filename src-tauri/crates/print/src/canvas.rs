@@ -38,7 +38,7 @@ fn push_num(out: &mut String, v: f32) {
     if frac != 0 {
         out.push('.');
         out.push(char::from(b'0' + (frac / 10) as u8));
-        if frac % 10 != 0 {
+        if !frac.is_multiple_of(10) {
             out.push(char::from(b'0' + (frac % 10) as u8));
         }
     }
@@ -440,6 +440,18 @@ impl Canvas<'_> {
     /// Split a text into two lines of at most `max_w` mm each, as even as
     /// possible, preferring a break after punctuation or a space.
     pub fn wrap2(&self, text: &str, max_w: f32, st: &Style) -> Option<[String; 2]> {
+        self.wrap2_at(text, max_w, st, false)
+    }
+
+    /// Like `wrap2`, but with `punct_only` only breaks after punctuation or
+    /// a space are considered.
+    pub fn wrap2_at(
+        &self,
+        text: &str,
+        max_w: f32,
+        st: &Style,
+        punct_only: bool,
+    ) -> Option<[String; 2]> {
         let units = break_units(text.trim());
         let mut best: Option<(f32, [String; 2])> = None;
         for k in 1..units.len() {
@@ -454,6 +466,9 @@ impl Canvas<'_> {
             }
             let punct = a.ends_with(|c: char| "，、；：！？。·—".contains(c))
                 || units[k - 1].ends_with(' ');
+            if punct_only && !punct {
+                continue;
+            }
             let score = wa.max(wb) - if punct { max_w * 0.2 } else { 0.0 };
             if best.as_ref().is_none_or(|(s, _)| score < *s) {
                 best = Some((score, [a, b]));

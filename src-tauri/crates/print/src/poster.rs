@@ -163,7 +163,16 @@ fn check(fonts: &Fonts, p: &Poster) -> Result<Texts, PrintError> {
     if p.join_url.trim().is_empty() {
         return Err(empty("入会链接"));
     }
-    let headline = clean(&p.headline);
+    // A line break typed in the headline is kept: it is where the cadre
+    // wants the second line to start.
+    let headline = p
+        .headline
+        .lines()
+        .map(clean)
+        .filter(|l| !l.is_empty())
+        .take(2)
+        .collect::<Vec<_>>()
+        .join("\n");
     let headline = if headline.is_empty() {
         "扫码加入工会".to_string()
     } else {
@@ -200,8 +209,9 @@ fn check(fonts: &Fonts, p: &Poster) -> Result<Texts, PrintError> {
     if benefits.len() > 8 {
         return Err(too_long("入会好处", &benefits.join("；")));
     }
+    let headline_text = headline.replace('\n', "");
     let all = std::iter::once(&org)
-        .chain([&headline, &phone])
+        .chain([&headline_text, &phone])
         .chain(steps.iter())
         .chain(benefits.iter());
     for text in all {
@@ -257,9 +267,32 @@ fn block(
     min: f32,
     max_lines: usize,
 ) -> Option<(Vec<String>, f32)> {
+    if text.contains('\n') {
+        // The writer's own line breaks: shrink until every line fits.
+        let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+        if lines.len() > max_lines {
+            return None;
+        }
+        let mut size = st.size;
+        while size >= min - 1e-3 {
+            if lines.iter().all(|l| c.width(l, &st.size(size)) <= max_w) {
+                return Some((lines, size));
+            }
+            size -= 0.5;
+        }
+        return None;
+    }
     // One line if it stays large; then two balanced lines; then more.
     if let Some(size) = c.fit(text, max_w, st, (st.size * 0.8).max(min)) {
         return Some((vec![text.to_string()], size));
+    }
+    // Two lines: at a punctuation mark if that costs little in size.
+    let mut size = st.size;
+    while max_lines >= 2 && size >= (st.size * 0.85).max(min) - 1e-3 {
+        if let Some(lines) = c.wrap2_at(text, max_w, &st.size(size), true) {
+            return Some((lines.to_vec(), size));
+        }
+        size -= 0.5;
     }
     let mut size = st.size;
     while max_lines >= 2 && size >= min - 1e-3 {
@@ -363,7 +396,15 @@ fn draw(c: &mut Canvas<'_>, t: &Texts, code: &qr::Matrix, pal: &Palette) -> Resu
     }
 
     // The QR card.
-    let (cw, ch) = (108.0, 118.0);
+    // Many or long benefits take room from the QR card (down to 64 mm).
+    let mut shift = 0.0;
+    while shift < 18.0
+        && !t.benefits.is_empty()
+        && benefit_layout(c, &t.benefits, pal.ink, 268.0 - (244.0 - shift), 10.0).is_none()
+    {
+        shift += 2.0;
+    }
+    let (cw, ch) = (108.0 - shift, 118.0 - shift);
     let (cx, cy) = ((w - cw) / 2.0, 74.0);
     if pal.filled {
         c.fill_color(pal.dark);
@@ -403,20 +444,22 @@ fn draw(c: &mut Canvas<'_>, t: &Texts, code: &qr::Matrix, pal: &Palette) -> Resu
         c.stroke();
     }
     c.text("扫码入会", w / 2.0 + 1.25, cy + 3.6, Align::Center, &tab_st);
-    let qs = 82.0;
+    let qs = 82.0 - shift;
     qr::draw(c, code, (w - qs) / 2.0, cy + 13.0, qs, Rgb(0, 0, 0));
     let cap = sans(10.5, pal.muted).spacing(0.4);
+    let hint = "微信或手机浏览器扫一扫，在线填写入会申请";
+    let cap_size = c.fit(hint, cw - 12.0, &cap, 6.0).unwrap_or(6.0);
     c.text(
-        "微信或手机浏览器扫一扫，在线填写入会申请",
+        hint,
         w / 2.0,
         cy + ch - 9.0,
         Align::Center,
-        &cap,
+        &cap.size(cap_size),
     );
 
     // Steps.
     let n = t.steps.len();
-    let sy = 206.0;
+    let sy = 206.0 - shift;
     let span = 170.0;
     let gap = span / n as f32;
     let step_st = sans(12.5, pal.ink).bold(0.02);
@@ -466,7 +509,7 @@ fn draw(c: &mut Canvas<'_>, t: &Texts, code: &qr::Matrix, pal: &Palette) -> Resu
     }
 
     // Benefits.
-    let by = 232.0;
+    let by = 232.0 - shift;
     if !t.benefits.is_empty() {
         if pal.filled {
             c.fill_color(pal.soft);
@@ -478,33 +521,9 @@ fn draw(c: &mut Canvas<'_>, t: &Texts, code: &qr::Matrix, pal: &Palette) -> Resu
         c.rect(24.0, by + 1.2, 1.8, 5.6);
         c.fill();
         c.text("入会好处", 28.5, by + 6.6, Align::Left, &hs);
-        let cols = if t.benefits.len() <= 3 { 1 } else { 2 };
-        let colw = (w - 48.0 - 8.0 * (cols - 1) as f32) / cols as f32 - 7.0;
-        let rows = t.benefits.len().div_ceil(cols);
-        let avail = 268.0 - (by + 12.0);
-        let mut size = 12.5;
-        let layout = loop {
-            let st = sans(size, pal.ink);
-            let wrapped: Vec<Vec<String>> =
-                t.benefits.iter().map(|b| c.wrap(b, colw, &st)).collect();
-            let lh = size / K * 1.35;
-            let row_h: Vec<f32> = (0..rows)
-                .map(|r| {
-                    (0..cols)
-                        .filter_map(|k| wrapped.get(r * cols + k))
-                        .map(|l| l.len() as f32 * lh + 2.2)
-                        .fold(0.0, f32::max)
-                })
-                .collect();
-            if row_h.iter().sum::<f32>() <= avail {
-                break Some((wrapped, row_h, lh, st));
-            }
-            if size <= 8.0 {
-                break None;
-            }
-            size -= 0.5;
-        };
-        let (wrapped, row_h, lh, st) = layout.ok_or(("入会好处", t.benefits.join("；")))?;
+        let (cols, colw, wrapped, row_h, lh, st) =
+            benefit_layout(c, &t.benefits, pal.ink, 268.0 - (by + 12.0), 8.0)
+                .ok_or(("入会好处", t.benefits.join("；")))?;
         let mut ry = by + 12.0;
         for (r, rh) in row_h.iter().enumerate() {
             for k in 0..cols {
@@ -572,4 +591,40 @@ fn draw(c: &mut Canvas<'_>, t: &Texts, code: &qr::Matrix, pal: &Palette) -> Resu
     let fb = if pal.filled { fy + 10.0 } else { fy + 8.0 };
     c.text(&foot, w / 2.0, fb, Align::Center, &fst.size(fsize));
     Ok(())
+}
+
+type BenefitLayout = (usize, f32, Vec<Vec<String>>, Vec<f32>, f32, Style);
+
+/// Benefits in one or two columns, wrapped, at the largest size from 12.5 pt
+/// down to `min` whose rows fit `avail` mm.
+fn benefit_layout(
+    c: &Canvas<'_>,
+    benefits: &[String],
+    ink: Rgb,
+    avail: f32,
+    min: f32,
+) -> Option<BenefitLayout> {
+    let w = A4_W;
+    let cols = if benefits.len() <= 3 { 1 } else { 2 };
+    let colw = (w - 48.0 - 8.0 * (cols - 1) as f32) / cols as f32 - 7.0;
+    let rows = benefits.len().div_ceil(cols);
+    let mut size = 12.5;
+    while size >= min - 1e-3 {
+        let st = Style::new(Family::Sans, size, ink);
+        let wrapped: Vec<Vec<String>> = benefits.iter().map(|b| c.wrap(b, colw, &st)).collect();
+        let lh = size / K * 1.35;
+        let row_h: Vec<f32> = (0..rows)
+            .map(|r| {
+                (0..cols)
+                    .filter_map(|k| wrapped.get(r * cols + k))
+                    .map(|l| l.len() as f32 * lh + 2.2)
+                    .fold(0.0, f32::max)
+            })
+            .collect();
+        if row_h.iter().sum::<f32>() <= avail {
+            return Some((cols, colw, wrapped, row_h, lh, st));
+        }
+        size -= 0.5;
+    }
+    None
 }

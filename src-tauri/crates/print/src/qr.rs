@@ -258,7 +258,7 @@ mod tests {
                 let dark: Vec<bool> = (0..n * n)
                     .map(|_| {
                         seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                        (seed >> 33) % density == 0
+                        (seed >> 33).is_multiple_of(density)
                     })
                     .collect();
                 assert_eq!(penalty(&dark, n), penalty_by_modules(&dark, n), "n={n}");

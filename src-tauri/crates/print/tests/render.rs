@@ -421,3 +421,31 @@ fn forms_render_as_reviewed_and_hold_real_text() {
     }
     assert!(text.contains("签名") && text.contains("签到表"));
 }
+
+#[test]
+fn a_crowded_poster_still_scans_and_reads() {
+    let mut p = poster(PosterTemplate::Red, PosterSize::A4);
+    p.org_name = "甘肃省兰州市榆中县城关镇新时代货车司机快递员外卖配送员联合工会委员会".into();
+    p.headline = "货车司机、快递小哥、外卖骑手朋友们：\n工会是你们的家，扫码就能加入！".into();
+    p.steps = ["扫码", "填写个人信息", "工会审核", "发放会员证", "享受服务"]
+        .map(String::from)
+        .to_vec();
+    p.benefits = (1..=8)
+        .map(|i| format!("第{i}项好处：司机之家免费歇脚、热水、充电、洗衣、阅读"))
+        .collect();
+    let dir = scratch("poster-crowded");
+    let path = write_pdf(&dir, &poster_pdf(fonts(), &p).unwrap().bytes);
+    let out = run(tool("zbarimg")
+        .args(["--raw", "-q"])
+        .arg(render(&path, 1, 72)));
+    assert_eq!(out.trim(), p.join_url);
+    let text = squash(&text_of(&path));
+    for s in [
+        "货车司机、快递小哥、外卖骑手朋友们：",
+        "工会是你们的家，扫码就能加入！",
+        "发放会员证",
+        "第8项好处",
+    ] {
+        assert!(text.contains(s), "{s} not in\n{text}");
+    }
+}
