@@ -11,7 +11,9 @@ use ledger_print::{
 fn main() {
     let out = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "preview".into()));
     std::fs::create_dir_all(&out).unwrap();
+    let t = std::time::Instant::now();
     let fonts = common::fonts();
+    println!("fonts parsed in {:?}", t.elapsed());
     let mut certs = common::sheet();
     for (i, c) in certs.iter_mut().enumerate() {
         c.seal = Some(common::seal_png());

@@ -19,6 +19,42 @@
 //! [`PrintError::MissingGlyph`] rather than printing a blank box. The fonts
 //! ship in one weight; bold is drawn as fill plus a thin stroke of the same
 //! colour.
+//!
+//! # Fonts
+//!
+//! [`Fonts`] holds both faces parsed (about 0.1 s): make it once per process
+//! and share it (`Arc<Fonts>`; it is `Send + Sync`). Two ways to get the
+//! bytes:
+//!
+//! - feature `bundled-fonts`: [`Fonts::bundled`] compiles the 26 MB of
+//!   `assets/fonts/*.otf` into the binary with `include_bytes!`. One file to
+//!   ship, nothing to find at run time. Off by default, so crates that only
+//!   depend on this one (the API, the store) and their tests do not carry
+//!   it; turn it on in the final binaries only.
+//! - [`Fonts::from_dir`] / [`Fonts::from_bytes`]: read them at run time, e.g.
+//!   from the Tauri resource folder (`bundle.resources`), or in tests from
+//!   `assets/fonts`.
+//!
+//! ```no_run
+//! use ledger_print::*;
+//! let fonts = Fonts::from_dir("assets/fonts")?;
+//! let key = [0u8; 32]; // the office's key, random, stored by the caller
+//! let cert = Certificate {
+//!     name: "李䶮".into(),
+//!     member_no: "6204212600001".into(),
+//!     org_name: "城关镇货车司机联合工会".into(),
+//!     join_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+//!     issuer: "城关镇总工会".into(),
+//!     issue_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+//!     verify_url: verify_link("https://ghj.example.cn/ledger", "6204212600001", &key),
+//!     photo: None,
+//!     seal: None,
+//! };
+//! let pdf = certificates_pdf(&fonts, &[cert], Layout::Card)?;
+//! std::fs::write("cards.pdf", &pdf.bytes).unwrap();
+//! assert!(check("https://ghj.example.cn/ledger/v?n=6204212600001&s=WRONG", &key).genuine == false);
+//! # Ok::<(), PrintError>(())
+//! ```
 
 mod canvas;
 mod certificate;
