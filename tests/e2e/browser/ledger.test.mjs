@@ -248,6 +248,8 @@ describe('Union Ledger in the browser (ledger serve)', () => {
       ],
       viewport: VIEWPORT,
       locale: 'zh-CN',
+      // The offices are in China; the backend keeps dates in Beijing time too.
+      timezoneId: 'Asia/Shanghai',
     })
     context.setDefaultTimeout(10_000)
     page = context.pages()[0] ?? (await context.newPage())
@@ -632,6 +634,7 @@ describe('Union Ledger in the browser (ledger serve)', () => {
     // Same person, same number, the whole story kept.
     assert.equal(await byTestId('member-history').locator('[data-testid="history-entry"]', { hasText: '状态变更' }).count(), 2)
     await historyEntry('入会登记', '入会渠道').waitFor()
+    await byTestId('member-history').scrollIntoViewIfNeeded()
     await snap('member-rejoined')
   })
 

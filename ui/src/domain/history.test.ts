@@ -41,6 +41,7 @@ describe('history timeline', () => {
   it('names the status move and a tone per action', () => {
     expect(statusMove(entry('状态变更', [c('status', '状态', '在会', '退会')]))).toBe('在会 → 退会')
     expect(statusMove(entry('核实', [c('verified_on', '核实日期', 'a', 'b')]))).toBeUndefined()
+    expect(statusMove(entry('入会登记', [c('status', '状态', null, '在会')]))).toBeUndefined()
     expect(actionTone('会籍转接')).toBe('primary')
     expect(actionTone('状态变更')).toBe('warning')
     expect(actionTone('其他')).toBe('info')

@@ -53,6 +53,7 @@ export function shownChanges(e: HistoryEntry, expanded: boolean): { shown: Field
  * "在会 → 退会". Undefined for other entries.
  */
 export function statusMove(e: HistoryEntry): string | undefined {
+  if (e.action !== '状态变更') return undefined
   const c = e.changes.find((x) => x.field === 'status')
   return c ? `${c.from ?? EMPTY} → ${c.to ?? EMPTY}` : undefined
 }
