@@ -10,9 +10,12 @@ mod clock;
 mod db;
 pub mod employers;
 mod error;
+pub mod exports;
+pub mod import;
 pub mod members;
 mod migrate;
 pub mod orgs;
+pub mod roster;
 pub mod settings;
 mod tx;
 

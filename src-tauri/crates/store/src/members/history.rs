@@ -23,7 +23,7 @@ pub struct HistoryEntry {
     pub at: String,
     pub actor: Option<String>,
     pub device_id: String,
-    /// 入会登记, 修改资料, 会籍转接, 状态变更, 核实, 删除.
+    /// 入会登记, 批量导入, 导入更新, 修改资料, 会籍转接, 状态变更, 核实, 删除.
     pub action: String,
     pub changes: Vec<Change>,
     /// The reason given for a transfer or a status change.
@@ -58,6 +58,7 @@ const LABELS: &[(&str, &str)] = &[
     ("status_date", "状态日期"),
     ("verified_on", "核实日期"),
     ("notes", "备注"),
+    ("import_source", "导入文件"),
 ];
 
 fn show(field: &str, v: &Value, org_name: &dyn Fn(&str) -> String) -> Option<String> {
@@ -140,10 +141,23 @@ pub fn history(conn: &Connection, member_id: &str) -> Result<Vec<HistoryEntry>> 
             }
         }
         let touched = |f: &str| changes.iter().any(|c| c.field == f);
-        let (action, note) = if op == "insert" {
+        // A spreadsheet import stamps its run on every row it writes.
+        let batch = after.get("import_batch").filter(|b| !b.is_null());
+        let imported = batch.is_some() && batch != before.get("import_batch");
+        let import_note = || {
+            after
+                .get("import_source")
+                .and_then(Value::as_str)
+                .map(|f| format!("导入文件：{f}"))
+        };
+        let (action, note) = if op == "insert" && imported {
+            ("批量导入", import_note())
+        } else if op == "insert" {
             ("入会登记", None)
         } else if op == "delete" {
             ("删除", None)
+        } else if imported {
+            ("导入更新", import_note())
         } else if touched("org_id") {
             let to = after.get("org_id").and_then(Value::as_str).unwrap_or("");
             let reason = transfers

@@ -6,7 +6,7 @@ mod search;
 
 pub use history::{history, Change, HistoryEntry};
 pub use moves::{mark_verified, pool_members, set_status, transfer, PoolMember, Suggestion};
-pub use search::{search, MemberQuery, MemberSort, Page, TEXT_COUNT_CAP};
+pub use search::{search, search_each, MemberQuery, MemberSort, Page, TEXT_COUNT_CAP};
 
 use chrono::{Datelike, NaiveDate};
 use ledger_core::citizen_id::Gender;
@@ -124,25 +124,36 @@ pub fn find_by_id_number(conn: &Connection, id_number: &str) -> Result<Option<Me
 /// "this office" (falling back to the holding org), so numbers issued by
 /// different offices never collide when records travel upward.
 fn allocate_member_no(tx: &Tx, org_id: &str) -> Result<String> {
+    let mut nos = allocate_member_nos(tx, org_id, 1)?;
+    Ok(nos.pop().expect("one number"))
+}
+
+/// `n` consecutive member numbers in one statement (batch import).
+pub(crate) fn allocate_member_nos(tx: &Tx, org_id: &str, n: u32) -> Result<Vec<String>> {
+    if n == 0 {
+        return Ok(Vec::new());
+    }
     let issuer = orgs::this_office(tx.conn())?.unwrap_or_else(|| org_id.to_string());
     let prefix = orgs::division_prefix(tx.conn(), &issuer)?.unwrap_or_else(|| "000000".into());
     let year = tx.today().year();
-    let seq: u32 = tx.conn().query_row(
-        "INSERT INTO member_no_seq (prefix, year, next) VALUES (?1, ?2, 2)
-         ON CONFLICT (prefix, year) DO UPDATE SET next = next + 1
-         RETURNING next - 1",
-        rusqlite::params![prefix, year],
+    let first: u32 = tx.conn().query_row(
+        "INSERT INTO member_no_seq (prefix, year, next) VALUES (?1, ?2, ?3 + 1)
+         ON CONFLICT (prefix, year) DO UPDATE SET next = next + ?3
+         RETURNING next - ?3",
+        rusqlite::params![prefix, year, n],
         |r| r.get(0),
     )?;
-    Ok(member::member_no(&prefix, year, seq))
+    Ok((first..first + n)
+        .map(|seq| member::member_no(&prefix, year, seq))
+        .collect())
 }
 
-fn text(s: Option<String>) -> Value {
+pub(crate) fn text(s: Option<String>) -> Value {
     s.map(Value::Text).unwrap_or(Value::Null)
 }
 
 /// The columns a cadre edits, from a validated draft.
-fn record_values(v: ValidMember) -> Vec<(&'static str, Value)> {
+pub(crate) fn record_values(v: ValidMember) -> Vec<(&'static str, Value)> {
     let gender = match v.gender {
         Gender::Male => "male",
         Gender::Female => "female",

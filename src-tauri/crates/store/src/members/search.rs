@@ -121,8 +121,8 @@ impl Sql {
     }
 }
 
-/// One page of members and the total count for the same filters.
-pub fn search(conn: &Connection, q: &MemberQuery) -> Result<Page> {
+/// The WHERE conditions of a query, and the order a search text implies.
+fn filters(conn: &Connection, q: &MemberQuery) -> Result<(Sql, Option<&'static str>)> {
     let mut sql = Sql {
         wheres: vec!["m.deleted = 0".into()],
         params: Vec::new(),
@@ -202,6 +202,44 @@ pub fn search(conn: &Connection, q: &MemberQuery) -> Result<Page> {
         let p = sql.param(d.to_string());
         sql.wheres.push(format!("m.verified_on < {p}"));
     }
+    Ok((sql, text_order))
+}
+
+fn order_by(q: &MemberQuery, text_order: Option<&'static str>) -> &'static str {
+    match q.sort {
+        MemberSort::Default => text_order.unwrap_or("m.join_date DESC, m.member_no DESC"),
+        MemberSort::JoinDateDesc => "m.join_date DESC, m.member_no DESC",
+        MemberSort::JoinDateAsc => "m.join_date, m.member_no",
+        MemberSort::MemberNo => "m.member_no",
+        MemberSort::Name => "m.name_pinyin, m.rowid",
+    }
+}
+
+/// Every member matching the filters (offset and limit ignored), in the
+/// list's order, one at a time: for exports.
+pub fn search_each(
+    conn: &Connection,
+    q: &MemberQuery,
+    mut f: impl FnMut(Member) -> Result<()>,
+) -> Result<u64> {
+    let (sql, text_order) = filters(conn, q)?;
+    let filter = sql.wheres.join(" AND ");
+    let order = order_by(q, text_order);
+    let mut stmt = conn.prepare(&format!(
+        "{SELECT} WHERE m.rowid IN (SELECT m.rowid FROM members m WHERE {filter}) ORDER BY {order}"
+    ))?;
+    let mut rows = stmt.query(params_from_iter(sql.params.iter()))?;
+    let mut n = 0;
+    while let Some(r) = rows.next()? {
+        f(from_row(r)?)?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// One page of members and the total count for the same filters.
+pub fn search(conn: &Connection, q: &MemberQuery) -> Result<Page> {
+    let (mut sql, text_order) = filters(conn, q)?;
     let filter = sql.wheres.join(" AND ");
     let count_sql = if text_order.is_some() {
         format!(
@@ -215,13 +253,7 @@ pub fn search(conn: &Connection, q: &MemberQuery) -> Result<Page> {
         .prepare_cached(&count_sql)?
         .query_row(params_from_iter(sql.params.iter()), |r| r.get(0))?;
     let capped = total as u64 > TEXT_COUNT_CAP;
-    let order = match q.sort {
-        MemberSort::Default => text_order.unwrap_or("m.join_date DESC, m.member_no DESC"),
-        MemberSort::JoinDateDesc => "m.join_date DESC, m.member_no DESC",
-        MemberSort::JoinDateAsc => "m.join_date, m.member_no",
-        MemberSort::MemberNo => "m.member_no",
-        MemberSort::Name => "m.name_pinyin, m.rowid",
-    };
+    let order = order_by(q, text_order);
     let limit = sql.param(i64::from(q.limit.clamp(1, 500)));
     let offset = sql.param(i64::from(q.offset));
     let rows = conn

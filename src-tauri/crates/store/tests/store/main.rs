@@ -1,5 +1,6 @@
 //! Store tests against real SQLite files.
 
+mod import;
 mod ledger;
 
 use std::sync::Arc;
@@ -86,7 +87,7 @@ fn opens_with_wal_foreign_keys_and_the_latest_schema() {
     assert_eq!(count(&store, "PRAGMA foreign_keys"), 1);
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(
-        SCHEMA_VERSION, 3,
+        SCHEMA_VERSION, 4,
         "a new migration was added: update this test on purpose"
     );
 }
