@@ -228,3 +228,260 @@ export type HomeSummary = { members_active: number, members_total: number, joine
  * Employers at or above the threshold with no union yet.
  */
 union_alerts: Array<EmployerRow>, };
+
+export type FileArg = { path?: string, file_name?: string, 
+/**
+ * Standard base64; a `data:...;base64,` prefix is accepted.
+ */
+bytes_base64?: string, };
+
+export type FileOut = { 
+/**
+ * Suggested name for a download ("花名册-2026-11-23.xlsx").
+ */
+file_name: string, path: string | null, bytes_base64: string | null, mime: string, 
+/**
+ * Data rows in the file.
+ */
+rows: number, };
+
+export type SheetMapping = { 
+/**
+ * 0-based index of the header row; data starts on the next row.
+ */
+header_row: number, 
+/**
+ * Field code (`name`, `id_number`, `phone`, ...) → 0-based column.
+ */
+fields: { [key in string]: number }, };
+
+export type SheetField = { code: string, label: string, 
+/**
+ * Needed for an import (ID, name, phone).
+ */
+required: boolean, };
+
+export type ExportColumn = { code: string, label: string, 
+/**
+ * In the roster when no columns are chosen.
+ */
+default: boolean, };
+
+export type SheetChoices = { import_fields: Array<SheetField>, export_columns: Array<ExportColumn>, import_modes: Array<Choice>, roster_parts: Array<Choice>, 
+/**
+ * Refusal codes and what they mean (bad_checksum → 校验码错误).
+ */
+reasons: Array<Choice>, };
+
+export type ImportPreviewInput = { 
+/**
+ * 0-based worksheet; the first with data when absent.
+ */
+sheet?: number, 
+/**
+ * Take this row as the header instead of the detected one.
+ */
+header_row?: number, path?: string, file_name?: string, 
+/**
+ * Standard base64; a `data:...;base64,` prefix is accepted.
+ */
+bytes_base64?: string, };
+
+export type ImportPreview = { file_name: string, 
+/**
+ * "Excel 工作簿（.xlsx）", "CSV 文本（GB18030 编码）" ...
+ */
+format: string, sheet_names: Array<string>, sheet: number, mapping: SheetMapping, 
+/**
+ * `saved` (used before for these headers) or `detected`.
+ */
+mapping_source: string, 
+/**
+ * The header row's cells, one per column of the sheet.
+ */
+headers: Array<string>, 
+/**
+ * The rows above the header (titles), for the cadre to see.
+ */
+title_rows: Array<Array<string>>, 
+/**
+ * The first data rows, as many cells as `headers`.
+ */
+sample: Array<Array<string>>, 
+/**
+ * Sheet line number of each sample row.
+ */
+sample_lines: Array<number>, data_rows: number, 
+/**
+ * Labels of required fields with no column (ID, name, phone).
+ */
+missing: Array<string>, };
+
+export type ImportModeCode = "skip" | "fill" | "update";
+
+export type ImportInput = { sheet?: number, 
+/**
+ * The detected (or saved) mapping when absent.
+ */
+mapping?: SheetMapping, mode?: ImportModeCode, 
+/**
+ * The org that holds new memberships; this office when absent.
+ */
+org_id?: string, 
+/**
+ * 职业群体 for rows without one.
+ */
+occupation_group?: string, path?: string, file_name?: string, 
+/**
+ * Standard base64; a `data:...;base64,` prefix is accepted.
+ */
+bytes_base64?: string, };
+
+export type ImportRowResult = { line: number, 
+/**
+ * `new`, `existing`, `duplicate`, `refused`.
+ */
+status: string, 
+/**
+ * 新增, 已是会员, 文件内重复（同第3行）, 拒绝：身份证号：校验码错误.
+ */
+label: string, name: string, 
+/**
+ * Masked.
+ */
+id_number: string | null, 
+/**
+ * For refused rows: the reason code and the field at fault.
+ */
+code: string | null, field: string | null, 
+/**
+ * For existing people: their record, and what the mode changes.
+ */
+member_id: string | null, changes: Array<FieldChange>, };
+
+export type ImportSummary = { file_name: string, mode: ImportModeCode, mapping: SheetMapping, rows: number, new: number, existing: number, duplicates_in_file: number, legacy15_upgraded: number, 
+/**
+ * Reason code → rows.
+ */
+rejected: { [key in string]: number }, rejected_total: number, 
+/**
+ * People already in the ledger whom the mode changes.
+ */
+to_change: number, committed: boolean, 
+/**
+ * After a commit: members added and existing members changed.
+ */
+added: number, updated: number, 
+/**
+ * Rows that are not simply new, in file order (at most 500).
+ */
+issues: Array<ImportRowResult>, issues_truncated: boolean, };
+
+export type ImportReportInput = { 
+/**
+ * Write here (desktop); returned as base64 when absent.
+ */
+out?: string, sheet?: number, 
+/**
+ * The detected (or saved) mapping when absent.
+ */
+mapping?: SheetMapping, mode?: ImportModeCode, 
+/**
+ * The org that holds new memberships; this office when absent.
+ */
+org_id?: string, 
+/**
+ * 职业群体 for rows without one.
+ */
+occupation_group?: string, path?: string, file_name?: string, 
+/**
+ * Standard base64; a `data:...;base64,` prefix is accepted.
+ */
+bytes_base64?: string, };
+
+export type SheetFormat = "xlsx" | "csv";
+
+export type ExportMembersInput = { 
+/**
+ * The current list's filters (page and page size are ignored).
+ */
+query?: MemberListQuery, 
+/**
+ * Column codes in order; the default roster columns when absent.
+ */
+columns?: Array<string>, 
+/**
+ * From `out`'s extension when absent, else xlsx.
+ */
+format?: SheetFormat, 
+/**
+ * Full citizen IDs instead of masked ones: recorded for every member
+ * exported (as a reveal) and in the export log.
+ */
+full_id?: boolean, 
+/**
+ * Why full IDs are needed (recorded).
+ */
+purpose?: string, out?: string, };
+
+export type RosterCompareInput = { sheet?: number, mapping?: SheetMapping, path?: string, file_name?: string, 
+/**
+ * Standard base64; a `data:...;base64,` prefix is accepted.
+ */
+bytes_base64?: string, };
+
+export type RosterPerson = { line: number, 
+/**
+ * How many more times the list repeats them.
+ */
+repeats: number, name: string, id_number: string, 
+/**
+ * Household-registration county (first six digits of the ID).
+ */
+county: string, 
+/**
+ * The list's phone (masked when it is a mobile number).
+ */
+phone: string, phone_bad: boolean, employer: string, member_id: string | null, member_no: string | null, member_phone: string | null, member_status: string | null, org_name: string | null, };
+
+export type RosterRejected = { line: number, name: string, 
+/**
+ * As the list writes it, masked.
+ */
+id_number: string, code: string, message: string, };
+
+export type RosterBreakdown = { 
+/**
+ * Division code or employer name.
+ */
+key: string, label: string, total: number, members: number, not_members: number, };
+
+export type RosterResult = { file_name: string, mapping: SheetMapping, rows: number, 
+/**
+ * Distinct people (each counted once).
+ */
+people: number, members: number, not_members: number, phone_differs: number, 
+/**
+ * People whose listed phone is not a mobile number (kept, reported).
+ */
+phone_bad: number, 
+/**
+ * Rows repeating a person already listed.
+ */
+repeated_rows: number, rejected_total: number, rejected: { [key in string]: number }, by_county: Array<RosterBreakdown>, by_employer: Array<RosterBreakdown>, 
+/**
+ * The first 200 of each list; the whole list via `roster_export_part`.
+ */
+member_rows: Array<RosterPerson>, not_member_rows: Array<RosterPerson>, phone_differs_rows: Array<RosterPerson>, rejected_rows: Array<RosterRejected>, };
+
+export type RosterPart = "all" | "members" | "not_members" | "phone_differs" | "phone_bad" | "rejected" | "by_county" | "by_employer";
+
+export type RosterExportInput = { part?: RosterPart, 
+/**
+ * Full citizen IDs instead of masked ones (recorded).
+ */
+full_id?: boolean, purpose?: string, out?: string, sheet?: number, mapping?: SheetMapping, path?: string, file_name?: string, 
+/**
+ * Standard base64; a `data:...;base64,` prefix is accepted.
+ */
+bytes_base64?: string, };

@@ -13,6 +13,7 @@ mod error;
 mod members;
 mod moves;
 mod orgs;
+mod sheets;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -37,6 +38,8 @@ pub struct RuntimeInfo {
 pub struct Api {
     store: Mutex<Store>,
     runtime: RuntimeInfo,
+    /// The last spreadsheet read, parsed (preview → dry run → commit).
+    sheets: sheets::Cache,
 }
 
 /// Every command name [`Api::dispatch`] understands.
@@ -64,6 +67,14 @@ pub const COMMANDS: &[&str] = &[
     "settings_get",
     "settings_set",
     "home_summary",
+    "sheet_choices",
+    "import_preview",
+    "import_dry_run",
+    "import_commit",
+    "import_report_xlsx",
+    "export_members",
+    "roster_compare",
+    "roster_export_part",
 ];
 
 impl Api {
@@ -96,6 +107,7 @@ impl Api {
         Ok(Api {
             store: Mutex::new(store),
             runtime,
+            sheets: Default::default(),
         })
     }
 
@@ -103,6 +115,7 @@ impl Api {
         Api {
             store: Mutex::new(store),
             runtime,
+            sheets: Default::default(),
         }
     }
 
@@ -143,6 +156,14 @@ impl Api {
             "settings_get" => json(app::settings_get(self)),
             "settings_set" => json(app::settings_set(self, parse(args)?)),
             "home_summary" => json(app::home_summary(self)),
+            "sheet_choices" => json(Ok(sheets::choices())),
+            "import_preview" => json(sheets::preview(self, parse(args)?)),
+            "import_dry_run" => json(sheets::dry_run(self, parse(args)?)),
+            "import_commit" => json(sheets::commit(self, parse(args)?)),
+            "import_report_xlsx" => json(sheets::report(self, parse(args)?)),
+            "export_members" => json(sheets::export_members(self, parse(args)?)),
+            "roster_compare" => json(sheets::roster_compare(self, parse(args)?)),
+            "roster_export_part" => json(sheets::roster_export(self, parse(args)?)),
             other => Err(ApiError::new(
                 ErrorCode::NotFound,
                 format!("未知的命令：{other}"),

@@ -187,11 +187,10 @@ pub fn history(api: &Api, input: IdArg) -> Result<Vec<HistoryEntry>, ApiError> {
         .collect())
 }
 
-pub fn list(api: &Api, q: MemberListQuery) -> Result<MemberPage, ApiError> {
+/// The list's filters as a store query (page and sort included).
+pub(crate) fn query(q: &MemberListQuery, stale: NaiveDate) -> Result<MemberQuery, ApiError> {
     let page = q.page.unwrap_or(1).max(1);
     let page_size = q.page_size.unwrap_or(20).clamp(1, 200);
-    let store = api.store();
-    let stale = stale_before(&store)?;
     let sort = match q.sort.unwrap_or(MemberSortCode::Default) {
         MemberSortCode::Default => MemberSort::Default,
         MemberSortCode::JoinDateDesc => MemberSort::JoinDateDesc,
@@ -199,24 +198,29 @@ pub fn list(api: &Api, q: MemberListQuery) -> Result<MemberPage, ApiError> {
         MemberSortCode::MemberNo => MemberSort::MemberNo,
         MemberSortCode::Name => MemberSort::Name,
     };
-    let found = members::search(
-        store.conn(),
-        &MemberQuery {
-            text: q.text,
-            org_id: q.org_id,
-            group: q.group,
-            status: q.status,
-            channel: q.channel,
-            labour_relation: q.labour_relation,
-            employer: q.employer,
-            joined_from: date("joined_from", "入会日期起", &q.joined_from)?,
-            joined_to: date("joined_to", "入会日期止", &q.joined_to)?,
-            stale_before: q.stale_only.unwrap_or(false).then_some(stale),
-            sort,
-            offset: (page - 1) * page_size,
-            limit: page_size,
-        },
-    )?;
+    Ok(MemberQuery {
+        text: q.text.clone(),
+        org_id: q.org_id.clone(),
+        group: q.group.clone(),
+        status: q.status.clone(),
+        channel: q.channel.clone(),
+        labour_relation: q.labour_relation.clone(),
+        employer: q.employer.clone(),
+        joined_from: date("joined_from", "入会日期起", &q.joined_from)?,
+        joined_to: date("joined_to", "入会日期止", &q.joined_to)?,
+        stale_before: q.stale_only.unwrap_or(false).then_some(stale),
+        sort,
+        offset: (page - 1) * page_size,
+        limit: page_size,
+    })
+}
+
+pub fn list(api: &Api, q: MemberListQuery) -> Result<MemberPage, ApiError> {
+    let page = q.page.unwrap_or(1).max(1);
+    let page_size = q.page_size.unwrap_or(20).clamp(1, 200);
+    let store = api.store();
+    let stale = stale_before(&store)?;
+    let found = members::search(store.conn(), &query(&q, stale)?)?;
     Ok(MemberPage {
         rows: found.rows.iter().map(|m| row(m, stale)).collect(),
         total: found.total.min(u64::from(u32::MAX)) as u32,

@@ -1,5 +1,7 @@
 //! The API as both transports see it: command names and JSON in, JSON out.
 
+mod sheets;
+
 use std::sync::Arc;
 
 use ledger_api::{Api, RuntimeInfo};
