@@ -6,6 +6,7 @@
 //!   table goes through [`Tx`], which stamps the row and appends to the change log.
 
 pub mod bench;
+pub mod ceremonies;
 mod clock;
 mod db;
 pub mod employers;
@@ -15,6 +16,7 @@ pub mod import;
 pub mod members;
 mod migrate;
 pub mod orgs;
+pub mod printing;
 pub mod roster;
 pub mod settings;
 mod tx;

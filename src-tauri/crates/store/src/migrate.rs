@@ -9,8 +9,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_members.sql"),
     include_str!("../migrations/0003_member_ledger.sql"),
-    // 0004 is the printing work's number; until it lands, 0005 is version 4.
-    // Keep the list in file-number order when it does.
+    include_str!("../migrations/0004_printing.sql"),
     include_str!("../migrations/0005_sheets.sql"),
 ];
 

@@ -10,7 +10,13 @@ use crate::{Result, StoreError};
 
 /// Tables that travel between offices: UUIDv7 ids, HLC `updated_at`,
 /// `device_id`, soft-delete `deleted`, and a change-log entry per write.
-pub const TRAVELLING_TABLES: &[&str] = &["org_units", "members", "member_transfers"];
+pub const TRAVELLING_TABLES: &[&str] = &[
+    "org_units",
+    "members",
+    "member_transfers",
+    "ceremonies",
+    "ceremony_attendees",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChangeOp {

@@ -23,7 +23,8 @@ pub struct HistoryEntry {
     pub at: String,
     pub actor: Option<String>,
     pub device_id: String,
-    /// 入会登记, 批量导入, 导入更新, 修改资料, 会籍转接, 状态变更, 核实, 删除.
+    /// 入会登记, 批量导入, 导入更新, 修改资料, 会籍转接, 状态变更, 核实,
+    /// 打印会员证, 删除.
     pub action: String,
     pub changes: Vec<Change>,
     /// The reason given for a transfer or a status change.
@@ -59,6 +60,7 @@ const LABELS: &[(&str, &str)] = &[
     ("verified_on", "核实日期"),
     ("notes", "备注"),
     ("import_source", "导入文件"),
+    ("card_issued_on", "会员证发证日期"),
 ];
 
 fn show(field: &str, v: &Value, org_name: &dyn Fn(&str) -> String) -> Option<String> {
@@ -174,6 +176,8 @@ pub fn history(conn: &Connection, member_id: &str) -> Result<Vec<HistoryEntry>> 
             ("状态变更", reason)
         } else if changes.len() == 1 && touched("verified_on") {
             ("核实", None)
+        } else if changes.len() == 1 && touched("card_issued_on") {
+            ("打印会员证", None)
         } else {
             ("修改资料", None)
         };

@@ -47,13 +47,16 @@ pub struct Member {
     pub status_reason: Option<String>,
     pub status_date: Option<NaiveDate>,
     pub verified_on: Option<NaiveDate>,
+    /// The date the certificate (会员证) was last printed.
+    pub card_issued_on: Option<NaiveDate>,
 }
 
 pub(crate) const SELECT: &str = "SELECT m.id, m.member_no, m.name, m.gender, m.id_number,
     m.birth_date, m.phone, m.occupation_group, m.employer, m.org_id, o.name, m.join_date,
     m.join_channel, m.status, m.notes, m.updated_at, m.ethnic_group, m.hukou_address,
     m.residence, m.labour_relation, m.new_employment, m.migrant_worker, m.plate_number,
-    m.vehicle_type, m.qualification_no, m.status_reason, m.status_date, m.verified_on
+    m.vehicle_type, m.qualification_no, m.status_reason, m.status_date, m.verified_on,
+    m.card_issued_on
     FROM members m JOIN org_units o ON o.id = m.org_id";
 
 fn date(s: String) -> NaiveDate {
@@ -99,6 +102,7 @@ pub(crate) fn from_row(r: &Row) -> rusqlite::Result<Member> {
         status_reason: r.get(25)?,
         status_date: opt_date(r.get(26)?),
         verified_on: opt_date(r.get(27)?),
+        card_issued_on: opt_date(r.get(28)?),
     })
 }
 
