@@ -76,7 +76,30 @@ async fn api(
         })
 }
 
+const USAGE: &str = "\
+工会台账 (Union Ledger) desktop window
+
+Usage: union-ledger [--version | --help]
+
+Environment:
+  LEDGER_DATA_DIR  data directory (default: the per-user data directory)
+  LEDGER_DB        ledger file (default: ledger.db in the data directory)
+";
+
 fn main() {
+    // Answered without opening the ledger or a window (support, packaging
+    // checks, and the integration test that makes `cargo test` build the binary).
+    match std::env::args().nth(1).as_deref() {
+        Some("--version" | "-V") => {
+            println!("union-ledger {}", env!("CARGO_PKG_VERSION"));
+            return;
+        }
+        Some("--help" | "-h") => {
+            print!("{USAGE}");
+            return;
+        }
+        _ => {}
+    }
     let paths = paths();
     log::info!(
         "union-ledger {} starting; data dir {}",

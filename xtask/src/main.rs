@@ -664,6 +664,44 @@ fn build_binaries() -> R<String> {
     ))
 }
 
+/// `cargo test` builds the binaries of packages with integration tests
+/// (ledger-cli and union-ledger have some), with the test run's features,
+/// into the same place as `cargo build`. Building them again with
+/// `cargo build -p ...` would unify features differently and recompile a
+/// few dozen crates, so use those; fall back to a build if one is missing.
+fn binaries_from_tests(since: std::time::SystemTime) -> R<String> {
+    let fresh = |p: &Path| {
+        std::fs::metadata(p)
+            .and_then(|m| m.modified())
+            .map(|t| t >= since)
+            .unwrap_or(false)
+    };
+    let missing: Vec<PathBuf> = [ledger_bin(), desktop_bin()]
+        .into_iter()
+        .filter(|p| !p.is_file())
+        .collect();
+    if missing.is_empty() {
+        let note = if fresh(&ledger_bin()) && fresh(&desktop_bin()) {
+            "built by cargo test"
+        } else {
+            "up to date (cargo test had nothing to rebuild)"
+        };
+        return Ok(format!(
+            "{note}: {}, {}",
+            ledger_bin().display(),
+            desktop_bin().display()
+        ));
+    }
+    println!(
+        "cargo test did not leave {:?}; building them",
+        missing
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+    );
+    build_binaries()
+}
+
 fn check_display() -> R<()> {
     if !cfg!(target_os = "linux") {
         return Ok(());
@@ -812,6 +850,7 @@ fn test(args: &[String]) -> R<()> {
         ))
         .map(|_| "ok".into())
     })?;
+    let tests_started = std::time::SystemTime::now();
     steps.step("cargo test --workspace", || {
         let lines = run_tests(cmd(
             "cargo",
@@ -819,7 +858,9 @@ fn test(args: &[String]) -> R<()> {
         ))?;
         Ok(cargo_totals(&lines).unwrap_or_else(|| "ok (no `test result:` line seen)".into()))
     })?;
-    steps.step("build ledger + union-ledger (UI embedded)", build_binaries)?;
+    steps.step("ledger + union-ledger binaries (UI embedded)", || {
+        binaries_from_tests(tests_started)
+    })?;
     steps.step("browser e2e (tests/e2e/browser)", browser_e2e)?;
     steps.step("desktop e2e (tests/e2e/desktop)", desktop_e2e)?;
     steps.step("git: generated files unchanged", generated_unchanged)?;
