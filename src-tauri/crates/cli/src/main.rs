@@ -6,6 +6,7 @@
 mod bench;
 mod demo;
 mod serve;
+mod sheets;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -71,7 +72,13 @@ enum Command {
         dir: Option<PathBuf>,
         #[arg(long, default_value_t = 5)]
         rounds: usize,
+        /// `import`: time a spreadsheet import instead (see `bench import --help`).
+        #[command(subcommand)]
+        what: Option<BenchCommand>,
     },
+    /// Compare an external list with the ledger (摸清底数).
+    #[command(subcommand)]
+    Roster(RosterCommand),
     /// Employers/platforms with members but no union (以入会促建会).
     Employers,
     /// Where things are: data directory, database, log file, this office.
@@ -80,6 +87,44 @@ enum Command {
     Orgs(OrgsCommand),
     #[command(subcommand)]
     Members(MembersCommand),
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Import a generated .xlsx of N rows (dry run + commit) into a fresh
+    /// ledger, beside LibreOffice converting the same file to CSV.
+    Import {
+        #[arg(long, default_value_t = 100_000)]
+        rows: usize,
+        /// Where to write the file and the throw-away database.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Skip the LibreOffice comparison.
+        #[arg(long)]
+        no_libreoffice: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum RosterCommand {
+    /// Who on the list is a member, who is not yet, whose phone differs.
+    /// Adds no one.
+    Compare {
+        /// .xlsx, .xls, .ods or .csv (UTF-8 or GB18030).
+        file: PathBuf,
+        /// Write the result as .xlsx.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// all | members | not_members | phone_differs | phone_bad | rejected | by_county | by_employer
+        #[arg(long, default_value = "all")]
+        part: String,
+        /// Full citizen IDs in the file (recorded).
+        #[arg(long)]
+        full_id: bool,
+        /// Worksheet number, from 1 (default: the first with data).
+        #[arg(long)]
+        sheet: Option<u32>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -170,6 +215,53 @@ enum MembersCommand {
     },
     /// Who changed what, when.
     History { id: String },
+    /// Import members from .xlsx, .xls, .ods or .csv (UTF-8 or GB18030):
+    /// all valid new rows in one transaction, or with --dry-run nothing.
+    Import {
+        file: PathBuf,
+        /// Classify every row, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// People already in the ledger: skip | fill (empty fields) | update.
+        #[arg(long, default_value = "skip")]
+        mode: String,
+        /// Holding org for new members: id or exact name (default: this office).
+        #[arg(long)]
+        org: Option<String>,
+        /// 职业群体 for rows without one.
+        #[arg(long)]
+        group: Option<String>,
+        /// Worksheet number, from 1 (default: the first with data).
+        #[arg(long)]
+        sheet: Option<u32>,
+        /// Also write the dry-run report (.xlsx, original columns + 导入结果).
+        #[arg(long)]
+        report: Option<PathBuf>,
+    },
+    /// Export the roster (花名册) as .xlsx, or .csv in GB18030.
+    Export {
+        file: PathBuf,
+        /// Full citizen IDs instead of masked ones (recorded per member).
+        #[arg(long)]
+        full_id: bool,
+        /// Why full IDs are needed (recorded).
+        #[arg(long)]
+        purpose: Option<String>,
+        /// Column codes, comma-separated (default: the standard roster).
+        #[arg(long)]
+        columns: Option<String>,
+        /// Filters, as in the member list.
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        group: Option<String>,
+        #[arg(long)]
+        employer: Option<String>,
+        #[arg(long)]
+        text: Option<String>,
+    },
 }
 
 fn kind(code: &str) -> Result<OrgKindCode, ApiError> {
@@ -253,7 +345,94 @@ fn run(cli: Cli) -> Result<(Value, String), ApiError> {
                 format!("已在 {} 写入示例数据：{n} 名示例会员", db.display()),
             ))
         }
-        Command::Bench { rows, dir, rounds } => bench::run(rows, dir, rounds.max(1)),
+        Command::Bench {
+            what:
+                Some(BenchCommand::Import {
+                    rows,
+                    dir,
+                    no_libreoffice,
+                }),
+            ..
+        } => sheets::bench(rows.max(1), dir, !no_libreoffice),
+        Command::Bench {
+            rows, dir, rounds, ..
+        } => bench::run(rows, dir, rounds.max(1)),
+        Command::Roster(RosterCommand::Compare {
+            file,
+            out,
+            part,
+            full_id,
+            sheet,
+        }) => {
+            let api = open(&db, "cli")?;
+            sheets::compare(
+                &api,
+                sheets::CompareArgs {
+                    file,
+                    out,
+                    part,
+                    full_id,
+                    sheet: sheet.map(|s| s.saturating_sub(1)),
+                },
+            )
+        }
+        Command::Members(MembersCommand::Import {
+            file,
+            dry_run,
+            mode,
+            org,
+            group,
+            sheet,
+            report,
+        }) => {
+            let api = open(&db, "cli")?;
+            sheets::import(
+                &api,
+                sheets::ImportArgs {
+                    file,
+                    dry_run,
+                    mode,
+                    org,
+                    group,
+                    sheet: sheet.map(|s| s.saturating_sub(1)),
+                    report,
+                },
+            )
+        }
+        Command::Members(MembersCommand::Export {
+            file,
+            full_id,
+            purpose,
+            columns,
+            org,
+            status,
+            group,
+            employer,
+            text,
+        }) => {
+            let api = open(&db, "cli")?;
+            let org_id = match org {
+                Some(o) => Some(api.resolve_org(&o)?.id),
+                None => None,
+            };
+            sheets::export(
+                &api,
+                sheets::ExportArgs {
+                    file,
+                    full_id,
+                    purpose,
+                    columns,
+                    query: MemberListQuery {
+                        org_id,
+                        status,
+                        group,
+                        employer,
+                        text,
+                        ..Default::default()
+                    },
+                },
+            )
+        }
         Command::Employers => {
             let api = open(&db, "cli")?;
             let list = api.employer_list()?;

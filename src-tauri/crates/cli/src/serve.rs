@@ -11,7 +11,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::{Path as UrlPath, Request, State};
+use axum::extract::{DefaultBodyLimit, Path as UrlPath, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -76,7 +76,12 @@ pub fn run(api: Api, port: u16, ui: Option<PathBuf>) -> Result<(), ApiError> {
         }
         log::info!("serving on http://{addr} (ui {})", ui.display());
         let app = Router::new()
-            .route("/api/{command}", post(api_call))
+            // Spreadsheets arrive as base64 in the JSON body (import,
+            // roster comparison): allow up to the API's 200 MB file limit.
+            .route(
+                "/api/{command}",
+                post(api_call).layer(DefaultBodyLimit::max(280 * 1024 * 1024)),
+            )
             .fallback(static_file)
             .layer(middleware::from_fn_with_state(state.clone(), check_host))
             .with_state(state);

@@ -1,5 +1,7 @@
 //! The `ledger` binary, run as scripts and browsers would run it.
 
+mod sheets;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
