@@ -3,6 +3,7 @@ import type { MemberRow, PoolRow, Suggestion } from '@/api/types'
 import { groupBySuggestion, namesLine, poolReason, poolsOf } from './pool-routing'
 
 function member(id: string, name: string, pool = 'p1', poolName = '城关镇周转池'): MemberRow {
+  // Cast: the fixture names only what routing reads, so new MemberRow fields do not break it.
   return {
     id,
     member_no: `N${id}`,
@@ -20,7 +21,8 @@ function member(id: string, name: string, pool = 'p1', poolName = '城关镇周�
     labour_relation: null,
     verified_on: '2026-01-01',
     stale: false,
-  }
+    card_issued_on: null,
+  } as MemberRow
 }
 const ent: Suggestion = { org_id: 'e1', org_name: '顺达物流工会', why: '同一工作单位已建工会' }
 const vil: Suggestion = { org_id: 'v1', org_name: '东湾村工会', why: '居住地或户籍地在该村/社区' }
