@@ -1,7 +1,7 @@
 // Generated from the Rust DTOs in src-tauri/crates/api/src/dto.rs.
 // Do not edit: run `cargo xtask gen-types`.
 
-export type ErrorCode = "bad_request" | "invalid" | "bad_length" | "bad_checksum" | "bad_date" | "bad_phone" | "duplicate" | "not_found" | "conflict" | "setup_required" | "schema_too_new" | "unauthorized" | "internal";
+export type ErrorCode = "bad_request" | "invalid" | "bad_length" | "bad_checksum" | "bad_date" | "bad_phone" | "duplicate" | "not_found" | "conflict" | "setup_required" | "schema_too_new" | "unauthorized" | "missing_glyph" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, field?: string, existing_id?: string, };
 
@@ -97,7 +97,11 @@ export type MemberRow = { id: string, member_no: string, name: string, gender: s
 /**
  * Not verified within the stale period (数据保鲜).
  */
-stale: boolean, };
+stale: boolean, 
+/**
+ * YYYY-MM-DD the certificate (会员证) was last printed; null: never.
+ */
+card_issued_on: string | null, };
 
 export type MemberDetail = { birth_date: string, phone_full: string, notes: string | null, updated_at: string, ethnic_group: string | null, hukou_address: string | null, residence: string | null, new_employment: boolean, migrant_worker: boolean, plate_number: string | null, vehicle_type: string | null, qualification_no: string | null, status_reason: string | null, status_date: string | null, 
 /**
@@ -107,7 +111,11 @@ id_reveals: number, id: string, member_no: string, name: string, gender: string,
 /**
  * Not verified within the stale period (数据保鲜).
  */
-stale: boolean, };
+stale: boolean, 
+/**
+ * YYYY-MM-DD the certificate (会员证) was last printed; null: never.
+ */
+card_issued_on: string | null, };
 
 export type MemberListQuery = { text?: string, org_id?: string, 
 /**
@@ -485,3 +493,357 @@ full_id?: boolean, purpose?: string, out?: string, sheet?: number, mapping?: She
  * Standard base64; a `data:...;base64,` prefix is accepted.
  */
 bytes_base64?: string, };
+
+export type PrintSettings = { 
+/**
+ * The county's verification base URL put in certificate QR codes
+ * (`{base_url}/v?n=会员编号&s=签名`); null until set, and certificates
+ * are refused until it is.
+ */
+base_url: string | null, 
+/**
+ * A guess to prefill `base_url` with: the address of the county's join
+ * link. Never used unless saved.
+ */
+suggested_base_url: string | null, 
+/**
+ * The issuing org unit (发证单位): its seal is stamped over its name.
+ * This office unless set.
+ */
+issuer_org_id: string | null, issuer_org_name: string | null, 
+/**
+ * The issuer as printed: the saved name, else the issuing org's name.
+ */
+issuer_name: string, 
+/**
+ * `issuer_name` is a saved name rather than the org's own.
+ */
+issuer_name_set: boolean, 
+/**
+ * Printed on join posters unless a poster gives its own.
+ */
+contact_phone: string | null, 
+/**
+ * Why certificates cannot be printed yet (null when they can).
+ */
+certificates_blocked: string | null, 
+/**
+ * Certificates have been signed on this machine. The key itself is
+ * never shown and never leaves the ledger file.
+ */
+has_signing_key: boolean, 
+/**
+ * Org units with a seal image.
+ */
+seals: Array<SealInfo>, 
+/**
+ * Poster templates to offer, in order (`red`, `blue`, `ink`).
+ */
+poster_templates: Array<Choice>, default_headline: string, default_steps: Array<string>, default_benefits: Array<string>, };
+
+export type PrintSettingsInput = { base_url?: string, issuer_org_id?: string, issuer_name?: string, contact_phone?: string, };
+
+export type SealInfo = { org_id: string, org_name: string, width: number, height: number, bytes: number, 
+/**
+ * The image has transparent pixels (a seal on white paper would hide
+ * the issuer's name under it).
+ */
+transparent: boolean, 
+/**
+ * Beijing time, YYYY-MM-DD HH:MM.
+ */
+updated_at: string, actor: string | null, };
+
+export type Seal = { png_base64: string, org_id: string, org_name: string, width: number, height: number, bytes: number, 
+/**
+ * The image has transparent pixels (a seal on white paper would hide
+ * the issuer's name under it).
+ */
+transparent: boolean, 
+/**
+ * Beijing time, YYYY-MM-DD HH:MM.
+ */
+updated_at: string, actor: string | null, };
+
+export type SealInput = { org_id: string, path?: string, file_name?: string, 
+/**
+ * Standard base64; a `data:...;base64,` prefix is accepted.
+ */
+bytes_base64?: string, };
+
+export type OrgIdArg = { org_id: string, };
+
+export type FiveOnes = { 
+/**
+ * 一证: certificates handed out.
+ */
+certificate: boolean, 
+/**
+ * 一徽: union badges handed out.
+ */
+badge: boolean, 
+/**
+ * 一式: the ceremony held.
+ */
+rite: boolean, 
+/**
+ * 一宣: the application read together.
+ */
+reading: boolean, 
+/**
+ * 一包: gift packs handed out.
+ */
+pack: boolean, };
+
+export type Ceremony = { id: string, org_id: string, org_name: string, 
+/**
+ * YYYY-MM-DD.
+ */
+date: string, place: string, notes: string | null, checklist: FiveOnes, 
+/**
+ * Members enrolled at it.
+ */
+attendees: number, 
+/**
+ * Of those, members whose certificate has been printed.
+ */
+printed: number, updated_at: string, };
+
+export type CeremonyDetail = { members: Array<MemberRow>, id: string, org_id: string, org_name: string, 
+/**
+ * YYYY-MM-DD.
+ */
+date: string, place: string, notes: string | null, checklist: FiveOnes, 
+/**
+ * Members enrolled at it.
+ */
+attendees: number, 
+/**
+ * Of those, members whose certificate has been printed.
+ */
+printed: number, updated_at: string, };
+
+export type CeremonyInput = { 
+/**
+ * YYYY-MM-DD; may be ahead (a planned ceremony).
+ */
+date: string, place: string, 
+/**
+ * The org holding it; this office when absent.
+ */
+org_id?: string, notes?: string, checklist?: FiveOnes, };
+
+export type CeremonyUpdate = { id: string, 
+/**
+ * YYYY-MM-DD; may be ahead (a planned ceremony).
+ */
+date: string, place: string, 
+/**
+ * The org holding it; this office when absent.
+ */
+org_id?: string, notes?: string, checklist?: FiveOnes, };
+
+export type CeremonyListQuery = { 
+/**
+ * Ceremonies held by this org or any org below it.
+ */
+org_id?: string, };
+
+export type CeremonyEnrolInput = { ceremony_id: string, name: string, id_number: string, phone: string, 
+/**
+ * "male" | "female"; cross-checked with the ID when given.
+ */
+gender?: string, 
+/**
+ * YYYY-MM-DD; cross-checked with the ID when given.
+ */
+birth_date?: string, occupation_group: string, employer?: string, 
+/**
+ * The org that holds the membership; this office when absent.
+ */
+org_id?: string, 
+/**
+ * YYYY-MM-DD; today when absent.
+ */
+join_date?: string, join_channel?: string, notes?: string, ethnic_group?: string, 
+/**
+ * 户籍地
+ */
+hukou_address?: string, 
+/**
+ * 现居住地
+ */
+residence?: string, labour_relation?: string, 
+/**
+ * 新就业形态劳动者
+ */
+new_employment?: boolean, 
+/**
+ * 农民工
+ */
+migrant_worker?: boolean, plate_number?: string, vehicle_type?: string, 
+/**
+ * 从业资格证号
+ */
+qualification_no?: string, };
+
+export type CeremonyMembersInput = { ceremony_id: string, member_ids: Array<string>, };
+
+export type PrintSelection = { "by": "members", member_ids: Array<string>, } | { "by": "ceremony", ceremony_id: string, } | { "by": "org", org_id: string, } | { "by": "not_yet_printed", org_id?: string, } | { "by": "all" } | { "by": "query", query: MemberListQuery, };
+
+export type CertificateLayout = "card" | "a4" | "a5";
+
+export type PrintCertificatesInput = { selection: PrintSelection, layout?: CertificateLayout, 
+/**
+ * Print the first `limit` of the selection (a batch larger than 1000
+ * is refused without it).
+ */
+limit?: number, 
+/**
+ * Issue in the name of this org (its name and seal) instead of the
+ * settings' issuer.
+ */
+issuer_org_id?: string, 
+/**
+ * A preview: the card issue dates are not recorded.
+ */
+preview?: boolean, 
+/**
+ * Write the PDF here (desktop: from a native save dialog; must end in
+ * .pdf); returned as base64 when absent.
+ */
+out?: string, };
+
+export type PdfOut = { 
+/**
+ * Suggested name for a save dialog or download.
+ */
+file_name: string, path: string | null, bytes_base64: string | null, 
+/**
+ * application/pdf
+ */
+mime: string, pages: number, bytes: number, 
+/**
+ * Certificates, application forms, roster rows, or 1 for a poster.
+ */
+count: number, };
+
+export type CertificatesOut = { 
+/**
+ * Certificates in the PDF.
+ */
+certificates: number, 
+/**
+ * Members in the selection (more than `certificates` when limited).
+ */
+selected: number, 
+/**
+ * Members whose card issue date was recorded now (0 for a preview).
+ */
+recorded: number, 
+/**
+ * YYYY-MM-DD printed as the issue date.
+ */
+issued_on: string, issuer_name: string, 
+/**
+ * Suggested name for a save dialog or download.
+ */
+file_name: string, path: string | null, bytes_base64: string | null, 
+/**
+ * application/pdf
+ */
+mime: string, pages: number, bytes: number, 
+/**
+ * Certificates, application forms, roster rows, or 1 for a poster.
+ */
+count: number, };
+
+export type PrintCandidatesInput = { selection: PrintSelection, 
+/**
+ * Rows returned (default 200, at most 1000); `total` counts all.
+ */
+limit?: number, };
+
+export type CertificateCandidate = { 
+/**
+ * Why this member's certificate cannot be printed (a character the
+ * fonts lack, a status other than 在会); null when it can.
+ */
+problem: string | null, id: string, member_no: string, name: string, gender: string, id_number: string, phone: string, occupation_group: string, employer: string | null, org_id: string, org_name: string, join_date: string, join_channel: string, status: string, labour_relation: string | null, verified_on: string | null, 
+/**
+ * Not verified within the stale period (数据保鲜).
+ */
+stale: boolean, 
+/**
+ * YYYY-MM-DD the certificate (会员证) was last printed; null: never.
+ */
+card_issued_on: string | null, };
+
+export type PrintCandidates = { total: number, rows: Array<CertificateCandidate>, 
+/**
+ * Members among `rows` with a problem.
+ */
+problems: number, 
+/**
+ * Why no certificate can be printed yet (settings), else null.
+ */
+blocked: string | null, };
+
+export type PosterSizeCode = "a4" | "a3";
+
+export type PosterTemplateCode = "red" | "blue" | "ink";
+
+export type PosterInput = { org_id: string, size?: PosterSizeCode, template?: PosterTemplateCode, 
+/**
+ * Up to two lines (a typed line break is kept); a default when empty.
+ */
+headline?: string, 
+/**
+ * Up to 5; 扫码 → 填写信息 → 审核 → 入会 when absent.
+ */
+steps?: Array<string>, 
+/**
+ * 入会好处, up to 8; the defaults when absent.
+ */
+benefits?: Array<string>, 
+/**
+ * The settings' contact phone when absent; "" for none.
+ */
+contact_phone?: string, 
+/**
+ * The QR code's link; the org's join link when absent.
+ */
+url?: string, out?: string, };
+
+export type ApplicationInput = { selection: PrintSelection, out?: string, };
+
+export type RosterInput = { selection: PrintSelection, 
+/**
+ * Default: “<org> 会员花名册”, or for a ceremony “<date>集中入会仪式签到表”.
+ */
+title?: string, subtitle?: string, 
+/**
+ * Default: true for a ceremony, else false.
+ */
+signature_column?: boolean, out?: string, };
+
+export type VerifyInput = { text: string, };
+
+export type VerifyResult = { 
+/**
+ * The signature matches the member number under this office's key.
+ */
+genuine: boolean, 
+/**
+ * The number the link names, whenever one could be read; trust it only
+ * when `genuine`.
+ */
+member_no: string | null, 
+/**
+ * One sentence for the cadre.
+ */
+message: string, 
+/**
+ * The member, when genuine and in this ledger.
+ */
+member: MemberRow | null, };

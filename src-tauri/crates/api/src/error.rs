@@ -27,6 +27,9 @@ pub enum ErrorCode {
     SchemaTooNew,
     /// Browser mode: the per-run token is missing or wrong.
     Unauthorized,
+    /// Printing: a character has no glyph in the shipped fonts; the message
+    /// names the character and the person (never printed as a blank box).
+    MissingGlyph,
     Internal,
 }
 

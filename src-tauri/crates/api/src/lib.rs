@@ -13,6 +13,7 @@ mod error;
 mod members;
 mod moves;
 mod orgs;
+mod print;
 mod sheets;
 
 use std::path::{Path, PathBuf};
@@ -24,6 +25,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 pub use error::{ApiError, ErrorCode};
+pub use print::{set_fonts_dir, warm_fonts, FONTS_ENV};
 
 /// Where this run keeps its files, shown in 设置 so a cadre can find them.
 #[derive(Debug, Clone, Default)]
@@ -75,6 +77,25 @@ pub const COMMANDS: &[&str] = &[
     "export_members",
     "roster_compare",
     "roster_export_part",
+    "print_settings_get",
+    "print_settings_set",
+    "org_seal_set",
+    "org_seal_get",
+    "org_seal_clear",
+    "ceremony_create",
+    "ceremony_update",
+    "ceremony_list",
+    "ceremony_get",
+    "ceremony_delete",
+    "ceremony_enrol",
+    "ceremony_add_attendees",
+    "ceremony_remove_attendees",
+    "print_candidates",
+    "print_certificates",
+    "print_poster",
+    "print_application",
+    "print_roster",
+    "verify_certificate",
 ];
 
 impl Api {
@@ -164,6 +185,27 @@ impl Api {
             "export_members" => json(sheets::export_members(self, parse(args)?)),
             "roster_compare" => json(sheets::roster_compare(self, parse(args)?)),
             "roster_export_part" => json(sheets::roster_export(self, parse(args)?)),
+            "print_settings_get" => json(print::settings_get(self)),
+            "print_settings_set" => json(print::settings_set(self, parse(args)?)),
+            "org_seal_set" => json(print::seal_set(self, parse(args)?)),
+            "org_seal_get" => json(print::seal_get(self, parse(args)?)),
+            "org_seal_clear" => json(print::seal_clear(self, parse(args)?)),
+            "ceremony_create" => json(print::ceremonies::create(self, parse(args)?)),
+            "ceremony_update" => json(print::ceremonies::update(self, parse(args)?)),
+            "ceremony_list" => json(print::ceremonies::list(self, parse(args)?)),
+            "ceremony_get" => json(print::ceremonies::get(self, parse(args)?)),
+            "ceremony_delete" => json(print::ceremonies::delete(self, parse(args)?)),
+            "ceremony_enrol" => json(print::ceremonies::enrol(self, parse(args)?)),
+            "ceremony_add_attendees" => json(print::ceremonies::add_attendees(self, parse(args)?)),
+            "ceremony_remove_attendees" => {
+                json(print::ceremonies::remove_attendees(self, parse(args)?))
+            }
+            "print_candidates" => json(print::candidates(self, parse(args)?)),
+            "print_certificates" => json(print::certificates(self, parse(args)?)),
+            "print_poster" => json(print::poster(self, parse(args)?)),
+            "print_application" => json(print::applications(self, parse(args)?)),
+            "print_roster" => json(print::roster(self, parse(args)?)),
+            "verify_certificate" => json(print::verify(self, parse(args)?)),
             other => Err(ApiError::new(
                 ErrorCode::NotFound,
                 format!("未知的命令：{other}"),

@@ -31,6 +31,7 @@ pub(crate) fn row(m: &Member, stale_before: NaiveDate) -> MemberRow {
         labour_relation: m.labour_relation.clone(),
         verified_on: m.verified_on.map(|d| d.to_string()),
         stale: m.verified_on.is_none_or(|d| d < stale_before),
+        card_issued_on: m.card_issued_on.map(|d| d.to_string()),
     }
 }
 
@@ -40,7 +41,7 @@ pub(crate) fn stale_before(store: &ledger_store::Store) -> Result<NaiveDate, Api
     Ok(store.today() - Duration::days(i64::from(days)))
 }
 
-fn detail(m: Member, stale: NaiveDate, reveals: u32) -> MemberDetail {
+pub(crate) fn detail(m: Member, stale: NaiveDate, reveals: u32) -> MemberDetail {
     MemberDetail {
         row: row(&m, stale),
         birth_date: m.birth_date.to_string(),
@@ -79,7 +80,7 @@ pub(crate) fn date(
     }
 }
 
-fn draft(i: &MemberInput) -> Result<MemberDraft, ApiError> {
+pub(crate) fn draft(i: &MemberInput) -> Result<MemberDraft, ApiError> {
     let gender = match i.gender.as_deref().map(str::trim) {
         None | Some("") => None,
         Some("male" | "男") => Some(Gender::Male),

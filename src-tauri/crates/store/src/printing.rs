@@ -386,3 +386,14 @@ pub fn select(conn: &Connection, batch: &Batch, active_only: bool, cap: usize) -
         }
     }
 }
+
+/// The live member with this member number, if any (verifying a scanned
+/// certificate).
+pub fn member_by_no(conn: &Connection, member_no: &str) -> Result<Option<Member>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "{SELECT} WHERE m.member_no = ?1 AND m.deleted = 0"
+        ))?
+        .query_row([member_no.trim()], members::from_row)
+        .optional()?)
+}
