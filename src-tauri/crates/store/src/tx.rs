@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use ledger_core::hlc::Hlc;
 use rusqlite::types::{Value, ValueRef};
-use rusqlite::{params_from_iter, Transaction};
+use rusqlite::{params_from_iter, OptionalExtension, Transaction};
 use serde_json::{Map, Value as Json};
 
 use crate::{Result, StoreError};
@@ -268,6 +268,31 @@ impl<'c> Tx<'c> {
         op: ChangeOp,
     ) -> Result<()> {
         check_table(table);
+        // A write that changes nothing is not a change: no stamp, no log entry.
+        let names: Vec<&str> = cols.iter().map(|(n, _)| *n).collect();
+        let current: Option<Vec<Value>> = self
+            .tx
+            .query_row(
+                &format!(
+                    "SELECT {} FROM {table} WHERE id = ?1 AND deleted = 0",
+                    names.join(", ")
+                ),
+                [id],
+                |r| (0..names.len()).map(|i| r.get::<_, Value>(i)).collect(),
+            )
+            .optional()?;
+        match current {
+            None => {
+                return Err(StoreError::NotFound {
+                    what: "记录",
+                    key: id.to_string(),
+                })
+            }
+            Some(cur) if op == ChangeOp::Update && cols.iter().map(|(_, v)| v).eq(cur.iter()) => {
+                return Ok(())
+            }
+            Some(_) => {}
+        }
         let stamp = self.next_stamp();
         let mut sets = vec!["updated_at = ?1".to_string(), "device_id = ?2".to_string()];
         let mut values = vec![

@@ -198,7 +198,7 @@ fn suggest(all: &[orgs::OrgUnit], m: &Member) -> Option<Suggestion> {
 /// 东湾村工会 → 东湾村; 南塬社区联合工会 → 南塬社区.
 fn village_place(name: &str) -> &str {
     let name = name.strip_prefix("示例").unwrap_or(name);
-    for suffix in ["联合工会", "工会委员会", "工会"] {
+    for suffix in ["工会联合会", "联合工会", "工会委员会", "工会"] {
         if let Some(p) = name.strip_suffix(suffix) {
             return p;
         }

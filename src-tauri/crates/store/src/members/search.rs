@@ -200,7 +200,9 @@ fn filters(conn: &Connection, q: &MemberQuery) -> Result<(Sql, Option<&'static s
     }
     if let Some(d) = q.stale_before {
         let p = sql.param(d.to_string());
-        sql.wheres.push(format!("m.verified_on < {p}"));
+        // Only members in good standing need checking.
+        sql.wheres
+            .push(format!("m.verified_on < {p} AND m.status = '在会'"));
     }
     Ok((sql, text_order))
 }

@@ -269,3 +269,21 @@ fn search_finds_pinyin_initials_and_full_pinyin() {
     let err = store.transact(|tx| members::add(tx, &draft("张三", "110101199003074477"), &town));
     assert!(matches!(err, Err(StoreError::DuplicateMember { .. })));
 }
+
+#[test]
+fn a_write_that_changes_nothing_is_not_logged() {
+    let mut store = Store::open_in_memory(clock()).unwrap();
+    let (town, _) = setup(&mut store);
+    let m = store
+        .transact(|tx| members::add(tx, &draft("张三", "11010519491231002X"), &town))
+        .unwrap();
+    let logged = count(&store, "SELECT count(*) FROM change_log");
+    store
+        .transact(|tx| members::update(tx, &m.id, &draft("张三", "11010519491231002X")))
+        .unwrap();
+    store
+        .transact(|tx| members::mark_verified(tx, std::slice::from_ref(&m.id), m.join_date))
+        .unwrap();
+    assert_eq!(count(&store, "SELECT count(*) FROM change_log"), logged);
+    assert_eq!(members::history(store.conn(), &m.id).unwrap().len(), 1);
+}
