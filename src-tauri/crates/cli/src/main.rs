@@ -5,6 +5,7 @@
 
 mod bench;
 mod demo;
+mod print;
 mod serve;
 mod sheets;
 
@@ -87,6 +88,17 @@ enum Command {
     Orgs(OrgsCommand),
     #[command(subcommand)]
     Members(MembersCommand),
+    /// Certificates, posters, forms, print settings and seals (打印).
+    #[command(subcommand)]
+    Print(print::PrintCommand),
+    /// Enrolment ceremonies (集中入会仪式).
+    #[command(subcommand)]
+    Ceremony(print::CeremonyCommand),
+    /// Check what a scanner read from a certificate's QR code.
+    Verify {
+        /// The scanned link (or its `n=...&s=...` part).
+        text: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -433,6 +445,9 @@ fn run(cli: Cli) -> Result<(Value, String), ApiError> {
                 },
             )
         }
+        Command::Print(cmd) => print::run(&open(&db, "cli")?, cmd),
+        Command::Ceremony(cmd) => print::ceremony(&open(&db, "cli")?, cmd),
+        Command::Verify { text } => print::verify(&open(&db, "cli")?, &text),
         Command::Employers => {
             let api = open(&db, "cli")?;
             let list = api.employer_list()?;
