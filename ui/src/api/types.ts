@@ -847,3 +847,11 @@ message: string,
  * The member, when genuine and in this ledger.
  */
 member: MemberRow | null, };
+
+export type PreviewPathInput = { 
+/**
+ * e.g. the `file_name` a print command suggested.
+ */
+file_name: string, };
+
+export type PreviewPath = { path: string, };

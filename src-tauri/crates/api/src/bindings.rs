@@ -99,6 +99,8 @@ pub fn typescript() -> String {
         RosterInput::decl(&cfg),
         VerifyInput::decl(&cfg),
         VerifyResult::decl(&cfg),
+        PreviewPathInput::decl(&cfg),
+        PreviewPath::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs in src-tauri/crates/api/src/dto.rs.\n\

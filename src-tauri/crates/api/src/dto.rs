@@ -1214,3 +1214,17 @@ pub struct VerifyResult {
     /// The member, when genuine and in this ledger.
     pub member: Option<MemberRow>,
 }
+
+/// Where to write a PDF only to look at it (desktop: WebKitGTK shows no PDF
+/// inline, so the UI writes the preview here and opens it with the system
+/// viewer).
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct PreviewPathInput {
+    /// e.g. the `file_name` a print command suggested.
+    pub file_name: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PreviewPath {
+    pub path: String,
+}

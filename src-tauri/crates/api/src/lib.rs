@@ -96,6 +96,7 @@ pub const COMMANDS: &[&str] = &[
     "print_application",
     "print_roster",
     "verify_certificate",
+    "print_preview_path",
 ];
 
 impl Api {
@@ -206,6 +207,7 @@ impl Api {
             "print_application" => json(print::applications(self, parse(args)?)),
             "print_roster" => json(print::roster(self, parse(args)?)),
             "verify_certificate" => json(print::verify(self, parse(args)?)),
+            "print_preview_path" => json(print::preview_path(self, parse(args)?)),
             other => Err(ApiError::new(
                 ErrorCode::NotFound,
                 format!("未知的命令：{other}"),

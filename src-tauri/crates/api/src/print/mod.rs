@@ -33,9 +33,10 @@ pub use fonts::{set_fonts_dir, warm_fonts, FONTS_ENV};
 
 use crate::dto::{
     ApplicationInput, CertificateCandidate, CertificateLayout, CertificatesOut, Choice, FileArg,
-    OrgIdArg, PdfOut, PosterInput, PosterSizeCode, PosterTemplateCode, PrintCandidates,
-    PrintCandidatesInput, PrintCertificatesInput, PrintSelection, PrintSettings,
-    PrintSettingsInput, RosterInput, Seal, SealInfo, SealInput, VerifyInput, VerifyResult,
+    OrgIdArg, PdfOut, PosterInput, PosterSizeCode, PosterTemplateCode, PreviewPath,
+    PreviewPathInput, PrintCandidates, PrintCandidatesInput, PrintCertificatesInput,
+    PrintSelection, PrintSettings, PrintSettingsInput, RosterInput, Seal, SealInfo, SealInput,
+    VerifyInput, VerifyResult,
 };
 use crate::members::{query, row, stale_before};
 use crate::{Api, ApiError, ErrorCode};
@@ -915,6 +916,52 @@ pub fn roster(api: &Api, input: RosterInput) -> Result<PdfOut, ApiError> {
         )
     })?;
     Ok(out)
+}
+
+/// A path for a preview PDF: `<data dir>/print-preview/<file_name>` (the
+/// system temp folder when the data folder is unknown). Previews older than
+/// a day are removed on the way.
+pub fn preview_path(api: &Api, input: PreviewPathInput) -> Result<PreviewPath, ApiError> {
+    let dir = api
+        .runtime()
+        .data_dir
+        .clone()
+        .unwrap_or_else(|| std::env::temp_dir().join("union-ledger"))
+        .join("print-preview");
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("无法创建预览文件夹 {}：{e}", dir.display()),
+        )
+    })?;
+    let day = std::time::Duration::from_secs(24 * 3600);
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for e in entries.flatten() {
+            let old = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > day);
+            if old {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    let base = Path::new(input.file_name.trim())
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut name = safe_name(&base);
+    if name.is_empty() {
+        name = "预览".into();
+    }
+    if !name.to_ascii_lowercase().ends_with(".pdf") {
+        name.push_str(".pdf");
+    }
+    Ok(PreviewPath {
+        path: dir.join(name).display().to_string(),
+    })
 }
 
 // ----------------------------------------------------------------- verify --

@@ -545,3 +545,32 @@ fn seals_are_uploaded_cleaned_and_stamped_and_applications_are_recorded() {
         json!([])
     );
 }
+
+#[test]
+fn a_preview_goes_to_a_scratch_folder_and_is_not_recorded() {
+    let (_d, api) = api();
+    ready(&api);
+    let m = ok(
+        &api,
+        "member_create",
+        json!({"name": "张三", "id_number": "11010519491231002X", "phone": "13800138000", "occupation_group": "快递员"}),
+    );
+    let p = ok(
+        &api,
+        "print_preview_path",
+        json!({"file_name": "../会员证-2026-11-23-1张.pdf"}),
+    );
+    let path = p["path"].as_str().unwrap().to_string();
+    assert!(
+        Path::new(&path).ends_with("print-preview/会员证-2026-11-23-1张.pdf"),
+        "{path}"
+    );
+    let out = ok(
+        &api,
+        "print_certificates",
+        json!({"selection": {"by": "members", "member_ids": [m["id"]]}, "preview": true, "out": path}),
+    );
+    assert_eq!(out["recorded"], 0);
+    assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF-"));
+    assert!(ok(&api, "member_get", json!({"id": m["id"]}))["card_issued_on"].is_null());
+}
