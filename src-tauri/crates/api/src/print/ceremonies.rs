@@ -80,14 +80,22 @@ pub fn create(api: &Api, input: CeremonyInput) -> Result<Ceremony, ApiError> {
     Ok(to_dto(c))
 }
 
-/// Change the record. A checklist given replaces the ticks; an absent one
-/// keeps them.
+/// Change the record. An absent org or checklist keeps the current one; a
+/// checklist given replaces the ticks.
 pub fn update(api: &Api, input: CeremonyUpdate) -> Result<Ceremony, ApiError> {
     let mut store = api.store();
     let current = ceremonies::get(store.conn(), &input.id)?;
     let mut f = fields(store.conn(), &input.fields)?;
     if input.fields.checklist.is_none() {
         f.checklist = current.checklist;
+    }
+    let no_org = input
+        .fields
+        .org_id
+        .as_deref()
+        .is_none_or(|s| s.trim().is_empty());
+    if no_org {
+        f.org_id = current.org_id;
     }
     let c = store.transact(|tx| ceremonies::update(tx, &input.id, &f))?;
     Ok(to_dto(c))

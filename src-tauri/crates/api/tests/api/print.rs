@@ -183,6 +183,23 @@ fn a_ceremony_enrols_on_the_spot_and_prints_its_certificates() {
                "checklist": {"certificate": true, "badge": true, "rite": true, "reading": true, "pack": true}}),
     );
     assert_eq!(c["checklist"]["pack"], true);
+    // Without org and checklist, an edit keeps them.
+    let c = ok(
+        &api,
+        "ceremony_update",
+        json!({"id": cid, "date": "2026-11-20", "place": "东湾村村委会", "notes": "县总工会领导出席"}),
+    );
+    assert_eq!(
+        (c["org_id"].as_str(), c["place"].as_str()),
+        (Some(village.as_str()), Some("东湾村村委会"))
+    );
+    assert_eq!(c["checklist"]["rite"], true);
+    let e = err(
+        &api,
+        "ceremony_update",
+        json!({"id": cid, "date": "2026-13-01", "place": "x"}),
+    );
+    assert_eq!(e["field"], "date");
     let e = err(&api, "ceremony_delete", json!({"id": cid}));
     assert_eq!(e["code"], "conflict");
     assert_eq!(
