@@ -609,7 +609,11 @@ pub fn dry_run(api: &Api, input: ImportInput) -> Result<ImportSummary, ApiError>
 }
 
 pub fn commit(api: &Api, input: ImportInput) -> Result<ImportSummary, ApiError> {
+    let t0 = std::time::Instant::now();
     let p = prepare(api, &input)?;
+    if std::env::var_os("LEDGER_IMPORT_TRACE").is_some() {
+        eprintln!("import prepared: {:?}", t0.elapsed());
+    }
     let mut store = api.store();
     let key = signature(&p.table, p.mapping.header_row);
     let saved = serde_json::to_string(&SheetMapping {

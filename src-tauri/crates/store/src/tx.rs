@@ -183,6 +183,7 @@ impl<'c> Tx<'c> {
         if rowids.is_empty() {
             return Ok(0);
         }
+        log::debug!("insert_many: {} rows inserted", rowids.len());
         self.last = last;
         self.ticked = true;
         let contiguous = rowids.windows(2).all(|w| w[1] == w[0] + 1);
