@@ -7,6 +7,8 @@
 // No console window next to the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod files;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -129,7 +131,12 @@ fn main() {
 
     let result = tauri::Builder::default()
         .manage(ledger)
-        .invoke_handler(tauri::generate_handler![api])
+        .invoke_handler(tauri::generate_handler![
+            api,
+            files::save_file,
+            files::open_file,
+            files::open_path
+        ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
         log::error!("window failed: {e}");
