@@ -733,7 +733,7 @@ fn run(args: &[String]) -> R<()> {
         }
     }
     check_display()?;
-    let mut steps = Steps::new(5);
+    let mut steps = Steps::new(4);
     if install {
         steps.step("install missing dependencies", || install_deps(false))?;
     } else {
