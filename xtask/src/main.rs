@@ -569,7 +569,9 @@ fn ensure_toolchain() -> R<()> {
 }
 
 /// `npm ci` in `dir` when node_modules is missing or package-lock.json
-/// changed since the last install (a copy is kept in node_modules).
+/// changed since the last install (a copy is kept in node_modules). A folder
+/// without a lock file (installer/, whose only dependency is pinned exactly)
+/// gets `npm install` when package.json changed.
 fn ensure_npm(dir: &Path) -> R<String> {
     let rel = dir
         .strip_prefix(root())
@@ -577,23 +579,26 @@ fn ensure_npm(dir: &Path) -> R<String> {
         .display()
         .to_string();
     let lock = dir.join("package-lock.json");
-    let stamp = dir.join("node_modules").join(".xtask-package-lock.json");
-    let lock_text = std::fs::read(&lock).ok();
-    if lock_text.is_some() && std::fs::read(&stamp).ok() == lock_text {
+    let locked = lock.is_file();
+    let manifest = if locked {
+        lock
+    } else {
+        dir.join("package.json")
+    };
+    let stamp = dir.join("node_modules").join(".xtask-installed-from");
+    let text = std::fs::read(&manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
+    if std::fs::read(&stamp).ok().as_ref() == Some(&text) {
         return Ok(format!("{rel}: node_modules up to date"));
     }
     let mut c = cmd("npm", &[]);
     c.current_dir(dir);
-    if lock_text.is_some() {
+    if locked {
         c.args(["ci", "--no-audit", "--no-fund"]);
     } else {
-        println!("warning: {rel}/package-lock.json is missing; running `npm install`");
-        c.args(["install", "--no-audit", "--no-fund"]);
+        c.args(["install", "--no-audit", "--no-fund", "--no-package-lock"]);
     }
     run_cmd(c)?;
-    if let Ok(text) = std::fs::read(&lock) {
-        std::fs::write(&stamp, text).map_err(|e| e.to_string())?;
-    }
+    std::fs::write(&stamp, text).map_err(|e| e.to_string())?;
     Ok(format!("{rel}: npm modules installed"))
 }
 
