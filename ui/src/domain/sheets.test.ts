@@ -153,6 +153,8 @@ describe('dry-run counts', () => {
       ['拒绝', 2],
     ])
     expect(t.find((x) => x.key === 'existing')?.hint).toBe('保持原样')
+    expect(t.find((x) => x.key === 'new')?.hint).toBe('确认导入后加入台账')
+    expect(importTiles(summary({ new: 0 })).find((x) => x.key === 'new')?.hint).toBe('没有新会员')
     expect(t.find((x) => x.key === 'rejected')?.tone).toBe('danger')
   })
 

@@ -165,7 +165,7 @@ export function importTiles(s: ImportSummary): CountTile[] {
       label: s.committed ? '已新增' : '新增',
       value: s.committed ? s.added : s.new,
       tone: 'success',
-      hint: s.committed ? undefined : '确认导入后加入台账',
+      hint: s.committed ? undefined : s.new ? '确认导入后加入台账' : '没有新会员',
     },
     { key: 'existing', label: '已是会员', value: s.existing, tone: 'info', hint: existingHint },
     {
