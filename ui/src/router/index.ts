@@ -50,6 +50,18 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '以入会促建会' },
       },
       {
+        path: 'members/import',
+        name: 'import',
+        component: () => import('@/views/sheets/ImportView.vue'),
+        meta: { title: '批量导入' },
+      },
+      {
+        path: 'members/roster-compare',
+        name: 'roster-compare',
+        component: () => import('@/views/sheets/RosterView.vue'),
+        meta: { title: '摸清底数' },
+      },
+      {
         path: 'members/:id',
         name: 'member-detail',
         component: () => import('@/views/members/MemberDetail.vue'),
