@@ -55,7 +55,11 @@ export type Choices = { org_kinds: Array<Choice>, occupation_groups: Array<strin
 
 export type OperatorInput = { name: string, };
 
-export type MemberInput = { name: string, id_number: string, phone: string, 
+export type MemberInput = { name: string, 
+/**
+ * Required to enrol; when editing, empty keeps the stored number.
+ */
+id_number: string, phone: string, 
 /**
  * "male" | "female"; cross-checked with the ID when given.
  */
@@ -137,7 +141,11 @@ export type MemberPage = { rows: Array<MemberRow>, total: number,
  */
 total_capped: boolean, page: number, page_size: number, };
 
-export type MemberUpdate = { id: string, name: string, id_number: string, phone: string, 
+export type MemberUpdate = { id: string, name: string, 
+/**
+ * Required to enrol; when editing, empty keeps the stored number.
+ */
+id_number: string, phone: string, 
 /**
  * "male" | "female"; cross-checked with the ID when given.
  */
@@ -649,7 +657,11 @@ export type CeremonyListQuery = {
  */
 org_id?: string, };
 
-export type CeremonyEnrolInput = { ceremony_id: string, name: string, id_number: string, phone: string, 
+export type CeremonyEnrolInput = { ceremony_id: string, name: string, 
+/**
+ * Required to enrol; when editing, empty keeps the stored number.
+ */
+id_number: string, phone: string, 
 /**
  * "male" | "female"; cross-checked with the ID when given.
  */

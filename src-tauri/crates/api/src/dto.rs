@@ -129,6 +129,8 @@ pub struct OperatorInput {
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 pub struct MemberInput {
     pub name: String,
+    /// Required to enrol; when editing, empty keeps the stored number.
+    #[serde(default)]
     pub id_number: String,
     pub phone: String,
     /// "male" | "female"; cross-checked with the ID when given.

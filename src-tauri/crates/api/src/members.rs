@@ -30,7 +30,7 @@ pub(crate) fn row(m: &Member, stale_before: NaiveDate) -> MemberRow {
         status: m.status.clone(),
         labour_relation: m.labour_relation.clone(),
         verified_on: m.verified_on.map(|d| d.to_string()),
-        stale: m.verified_on.is_none_or(|d| d < stale_before),
+        stale: m.status == "在会" && m.verified_on.is_none_or(|d| d < stale_before),
         card_issued_on: m.card_issued_on.map(|d| d.to_string()),
     }
 }
@@ -138,9 +138,14 @@ pub fn create(api: &Api, input: MemberInput) -> Result<MemberDetail, ApiError> {
 }
 
 /// Edit the record; the holding org changes only through a transfer.
+/// An empty `id_number` keeps the stored one, so editing a phone never
+/// needs the full ID on screen.
 pub fn update(api: &Api, input: MemberUpdate) -> Result<MemberDetail, ApiError> {
-    let d = draft(&input.fields)?;
+    let mut d = draft(&input.fields)?;
     let mut store = api.store();
+    if d.id_number.trim().is_empty() {
+        d.id_number = members::get(store.conn(), &input.id)?.id_number;
+    }
     let m = store.transact(|tx| members::update(tx, &input.id, &d))?;
     let stale = stale_before(&store)?;
     let n = reveal_count(&store, &m.id)?;

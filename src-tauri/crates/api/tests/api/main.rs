@@ -168,3 +168,23 @@ fn bad_arguments_and_unknown_commands_are_refused_in_chinese() {
     );
     assert_eq!(e["code"], "setup_required");
 }
+
+#[test]
+fn editing_without_the_id_keeps_it_and_reveals_nothing() {
+    let (_d, api) = api();
+    setup(&api);
+    let m = ok(
+        &api,
+        "member_create",
+        json!({"name": "张三", "id_number": "11010519491231002X", "phone": "13800138000", "occupation_group": "货车司机"}),
+    );
+    let id = m["id"].as_str().unwrap();
+    let edited = ok(
+        &api,
+        "member_update",
+        json!({"id": id, "name": "张三", "id_number": "", "phone": "13912345678", "occupation_group": "货车司机"}),
+    );
+    assert_eq!(edited["phone_full"], "13912345678");
+    assert_eq!(edited["id_number"], "110105********002X");
+    assert_eq!(edited["id_reveals"], 0);
+}
