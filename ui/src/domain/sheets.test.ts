@@ -3,6 +3,7 @@ import type { Choice, ExportColumn, ImportRowResult, ImportSummary, RosterResult
 import {
   assignColumn,
   columnLetter,
+  columnWidth,
   commitSentence,
   committedSentence,
   defaultColumns,
@@ -19,6 +20,7 @@ import {
   rosterMapping,
   rosterTiles,
   sameMapping,
+  textWidth,
 } from './sheets'
 
 const FIELDS: SheetField[] = [
@@ -76,6 +78,17 @@ function issue(over: Partial<ImportRowResult>): ImportRowResult {
 describe('column letters', () => {
   it('counts like Excel', () => {
     expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA'])
+  })
+})
+
+describe('preview column widths', () => {
+  it('fit the header and the widest cell, within limits', () => {
+    expect(columnWidth('序号', ['1', '2'])).toBe(120)
+    expect(columnWidth('公民身份号码', ['620422198503011230'])).toBe(159)
+    // Full-width digits are twice as wide.
+    expect(columnWidth('身份证', ['６２０４２２１９９００５１２２３４６'])).toBe(276)
+    expect(columnWidth('备注', ['很长的备注'.repeat(20)])).toBe(300)
+    expect(textWidth('ab张')).toBe(29)
   })
 })
 

@@ -37,6 +37,19 @@ export function columnLetter(index: number): string {
   return s
 }
 
+/** Rough pixel width of text in a small table cell (CJK and full-width characters are about twice as wide). */
+export function textWidth(s: string): number {
+  let w = 0
+  for (const ch of s) w += (ch.codePointAt(0) ?? 0) < 0x80 ? 7.5 : 14
+  return w
+}
+
+/** A preview column wide enough for its header (with the dropdown) and its widest sample cell, within limits. */
+export function columnWidth(header: string, cells: string[]): number {
+  const widest = Math.max(textWidth(header) + 44, ...cells.map((c) => textWidth(c) + 24))
+  return Math.round(Math.min(300, Math.max(120, widest)))
+}
+
 /** The field code each of `width` columns is read as (null: not read). */
 export function fieldsByColumn(m: SheetMapping, width: number): (string | null)[] {
   const out: (string | null)[] = Array.from({ length: Math.max(0, width) }, () => null)
