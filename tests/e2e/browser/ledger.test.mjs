@@ -4,17 +4,19 @@
 //   LEDGER_BIN  path of the ledger binary (default <repo>/target/debug/ledger)
 //   UI_DIST     built UI (default <repo>/ui/dist)
 //   CHROMIUM    browser binary (default /usr/bin/chromium)
+//   E2E_OUT     where screenshots go (default <repo>/tests/e2e/out/browser)
 //
 // Screenshots of every step land in tests/e2e/out/browser/.
 
 import { after, before, describe, it as nodeIt } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import zlib from 'node:zlib'
 import { chromium } from 'playwright-core'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -22,7 +24,7 @@ const repo = path.resolve(here, '../../..')
 const LEDGER_BIN = process.env.LEDGER_BIN || path.join(repo, 'target/debug/ledger')
 const UI_DIST = process.env.UI_DIST || path.join(repo, 'ui/dist')
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
-const OUT = path.join(repo, 'tests/e2e/out/browser')
+const OUT = process.env.E2E_OUT || path.join(repo, 'tests/e2e/out/browser')
 const VIEWPORT = { width: 1366, height: 768 }
 
 const ID_OK = '11010519491231002X'
@@ -35,6 +37,59 @@ function validId(first17) {
   let sum = 0
   for (let i = 0; i < 17; i++) sum += Number(first17[i]) * w[i]
   return first17 + '10X98765432'[sum % 11]
+}
+
+/** Today in Beijing time, as the backend dates card issues. */
+const TODAY = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })
+
+/** A seal scanned on white paper: a red ring and dot, as an RGB PNG. */
+function sealPng(size = 160) {
+  const crc32 = (buf) => {
+    let crc = 0xffffffff
+    for (const b of buf) {
+      let c = (crc ^ b) & 0xff
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+      crc = (crc >>> 8) ^ c
+    }
+    return (crc ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([len, body, crc])
+  }
+  const rows = []
+  for (let y = 0; y < size; y++) {
+    const row = Buffer.alloc(1 + size * 3, 255)
+    row[0] = 0
+    for (let x = 0; x < size; x++) {
+      const d = Math.hypot(x - size / 2, y - size / 2)
+      if ((d > size * 0.36 && d < size * 0.44) || d < size * 0.1) row.set([200, 22, 29], 1 + x * 3)
+    }
+    rows.push(row)
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(size, 0)
+  ihdr.writeUInt32BE(size, 4)
+  ihdr.set([8, 2, 0, 0, 0], 8)
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+/** A command on PATH (pdftoppm, zbarimg), or null. */
+function tool(name) {
+  try {
+    return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim() || null
+  } catch {
+    return null
+  }
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-'))
@@ -189,6 +244,43 @@ async function navSettings(testId) {
     await byTestId('side-nav').locator('.el-sub-menu__title', { hasText: '设置' }).click()
   }
   await byTestId(testId).click()
+}
+
+/** A page under 打印 in the side navigation (the group may be folded). */
+async function navPrint(testId) {
+  if (!(await byTestId(testId).isVisible())) {
+    await byTestId('nav-print').locator('.el-sub-menu__title').click()
+  }
+  await byTestId(testId).click()
+}
+
+/** The JSON answer of a backend command, while `action` runs. */
+async function answerOf(command, action) {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(`/api/${command}`) && r.request().method() === 'POST', { timeout: 30_000 }),
+    action(),
+  ])
+  const body = await res.json()
+  assert.equal(res.status(), 200, `${command}: ${JSON.stringify(body)}`)
+  return body
+}
+
+/** The first bytes of the PDF a viewer's <iframe> shows (a blob: URL). */
+async function framePdfHead(viewerTestId) {
+  const frame = byTestId(viewerTestId).locator('[data-testid="pdf-frame"]')
+  await frame.waitFor()
+  const src = await frame.getAttribute('src')
+  assert.match(src, /^blob:/, `iframe src ${src}`)
+  return page.evaluate(async (u) => {
+    const b = new Uint8Array(await (await fetch(u.split('#')[0])).arrayBuffer())
+    return String.fromCharCode(...b.slice(0, 5))
+  }, src)
+}
+
+function assertPdf(out, what) {
+  assert.ok(out.pages >= 1, `${what}: ${out.pages} pages`)
+  assert.equal(out.mime, 'application/pdf')
+  assert.equal(Buffer.from(out.bytes_base64, 'base64').subarray(0, 5).toString('latin1'), '%PDF-', `${what} is not a PDF`)
 }
 
 /** Add a member from the member list; leaves the dialog closed. */
@@ -511,9 +603,17 @@ describe('Union Ledger in the browser (ledger serve)', () => {
     await openMemberByName('张三')
     await byTestId('member-edit').click()
     await byTestId('member-name').waitFor()
-    // Editing shows the full ID in the form: that is a recorded reveal.
-    assert.equal(await byTestId('member-id-number').inputValue(), ID_OK)
-    await byTestId('detail-reveals').filter({ hasText: '1 次' }).waitFor()
+    // The form shows the ID masked: editing needs no (recorded) reveal.
+    assert.equal(await byTestId('member-id-masked').inputValue(), ID_MASKED)
+    assert.equal(await byTestId('member-id-number').count(), 0)
+    // Changing the ID is deliberate: the new number is checked like any other.
+    await byTestId('member-change-id').click()
+    await byTestId('member-id-number').fill(ID_BAD)
+    await byTestId('member-submit').click()
+    await formItemOf('member-id-number').locator('.el-form-item__error', { hasText: '校验码错误' }).waitFor()
+    await snap('member-edit-change-id')
+    await byTestId('member-keep-id').click()
+    await byTestId('member-id-masked').waitFor()
     await byTestId('member-phone').fill('1380013')
     await byTestId('member-notes').fill('常跑兰州—西安线')
     await byTestId('member-submit').click()
@@ -527,10 +627,13 @@ describe('Union Ledger in the browser (ledger serve)', () => {
     await byTestId('detail-phone').filter({ hasText: '13800138001' }).waitFor()
     await historyEntry('修改资料', '手机号：13800138000 → 13800138001').waitFor()
     await historyEntry('修改资料', '备注').waitFor()
+    // The stored ID was kept, and nobody looked at it.
+    assert.equal((await byTestId('detail-id-number').innerText()).trim(), ID_MASKED)
+    await byTestId('detail-reveals').filter({ hasText: '0 次' }).waitFor()
+    assert.equal(await historyEntry('修改资料', '身份证号').count(), 0)
   })
 
   it('shows the full ID only for a stated purpose and counts the reveals', async () => {
-    await byTestId('hide-id').click()
     assert.equal((await byTestId('detail-id-number').innerText()).trim(), ID_MASKED)
     await byTestId('reveal-id').click()
     await byTestId('reveal-submit').click()
@@ -539,7 +642,7 @@ describe('Union Ledger in the browser (ledger serve)', () => {
     await snap('member-reveal-purpose')
     await byTestId('reveal-submit').click()
     await byTestId('detail-id-number').filter({ hasText: ID_OK }).waitFor()
-    await byTestId('detail-reveals').filter({ hasText: '2 次' }).waitFor()
+    await byTestId('detail-reveals').filter({ hasText: '1 次' }).waitFor()
     await snap('member-id-revealed')
   })
 
@@ -784,6 +887,278 @@ describe('Union Ledger in the browser (ledger serve)', () => {
     // The org filter is a subtree: the two moved up and out of it.
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="member-table"] .el-table__row').length === 2)
     await byTestId('member-batch-bar').waitFor({ state: 'hidden' })
+  })
+
+  // ---- Printing (issue 5) ----
+
+  it('refuses certificates until the verification URL is set in 设置 → 打印, and takes a seal', async () => {
+    await navPrint('nav-certificates')
+    const blocked = byTestId('certificates-blocked')
+    await blocked.waitFor()
+    assert.match(await blocked.innerText(), /设置 → 打印/)
+    assert.ok(await byTestId('certificates-print').isDisabled())
+    await noHorizontalScroll()
+    await snap('certificates-blocked')
+    await byTestId('go-print-settings').click()
+    await byTestId('print-base-url').waitFor()
+    await page.waitForURL(/#\/settings\/print$/)
+
+    await byTestId('print-base-url').fill('ghj.huining.example.cn/rh')
+    await byTestId('print-settings-save').click()
+    await formItemOf('print-base-url').locator('.el-form-item__error', { hasText: 'https://' }).waitFor()
+    await byTestId('print-base-url').fill('https://ghj.huining.example.cn/rh')
+    await byTestId('print-contact-phone').fill('0943-3221234')
+    await byTestId('print-settings-save').click()
+    await page.locator('.el-message--success', { hasText: '打印设置已保存' }).waitFor()
+    await byTestId('print-settings-blocked').waitFor({ state: 'hidden' })
+
+    // A seal scanned on white paper; the backend makes the paper transparent.
+    await byTestId('seal-org').filter({ hasText: '东关村工会联合会' }).waitFor()
+    await byTestId('seal-file').setInputFiles({ name: '公章.png', mimeType: 'image/png', buffer: sealPng() })
+    const seal = byTestId('seal-list').locator('[data-org-name="东关村工会联合会"]')
+    await seal.locator('[data-testid="seal-image"]').waitFor()
+    assert.match(await seal.innerText(), /透明背景/)
+    await noHorizontalScroll()
+    await snap('print-settings')
+  })
+
+  let ceremonyUrl = ''
+  it('creates a ceremony, enrols a member on the spot and adds an existing one', async () => {
+    await navPrint('nav-ceremonies')
+    await byTestId('ceremony-table').getByText('还没有入会仪式').waitFor()
+    await byTestId('ceremony-add').click()
+    await byTestId('ceremony-place').waitFor()
+    await byTestId('ceremony-place').fill('')
+    await byTestId('ceremony-submit').click()
+    await formItemOf('ceremony-place').locator('.el-form-item__error', { hasText: '请填写仪式地点' }).waitFor()
+    await byTestId('ceremony-place').fill('城关镇新时代文明实践站')
+    await byTestId('ceremony-org').filter({ hasText: '东关村工会联合会' }).waitFor()
+    await byTestId('ceremony-notes').fill('货车司机集中入会，县总工会领导出席')
+    await snap('ceremony-form')
+    await byTestId('ceremony-submit').click()
+    await byTestId('ceremony-detail').waitFor()
+    ceremonyUrl = page.url()
+    assert.match(await byTestId('ceremony-title').innerText(), /城关镇新时代文明实践站/)
+
+    await byTestId('ceremony-enrol').click()
+    await byTestId('member-name').waitFor()
+    assert.match(await byTestId('member-dialog').locator('.el-dialog__title').innerText(), /现场登记入会/)
+    assert.match(await byTestId('member-channel').innerText(), /集中入会仪式/)
+    await byTestId('member-org').filter({ hasText: '东关村工会联合会' }).waitFor()
+    await fillMemberForm({ name: '马成', id: validId('62042119850505081'), phone: '13909430031', group: '货车司机', employer: '个体' })
+    await snap('ceremony-enrol-form')
+    await byTestId('member-submit').click()
+    await byTestId('member-created').waitFor()
+    await byTestId('member-done').click()
+    const rows = byTestId('ceremony-members').locator('.el-table__row')
+    await rows.filter({ hasText: '马成' }).waitFor()
+    assert.match(await rows.filter({ hasText: '马成' }).innerText(), /未打印/)
+
+    await byTestId('ceremony-add-existing').click()
+    await byTestId('attendees-search').fill('张三')
+    const zhang = byTestId('attendees-table').locator('.el-table__row', { hasText: '张三' })
+    await page.waitForFunction(() => {
+      const r = [...document.querySelectorAll('[data-testid="attendees-table"] .el-table__row')]
+      return r.length === 1 && r[0].textContent.includes('张三')
+    })
+    await zhang.locator('.el-checkbox').click()
+    await byTestId('attendees-submit').filter({ hasText: '1 人' }).click()
+    await byTestId('attendees-dialog').waitFor({ state: 'hidden' })
+    await rows.filter({ hasText: '张三' }).waitFor()
+    await byTestId('ceremony-attendees').filter({ hasText: '入会 2 人' }).waitFor()
+    assert.match(await byTestId('ceremony-printed').innerText(), /会员证尚未打印/)
+  })
+
+  it('ticks the 五个一 and keeps them', async () => {
+    for (const key of ['badge', 'rite']) {
+      await byTestId(`five-${key}`).click()
+      await page.waitForFunction((k) => {
+        const box = document.querySelector(`[data-testid="five-${k}"]`)
+        return box?.classList.contains('is-checked') && !box.classList.contains('is-disabled')
+      }, key)
+    }
+    await page.reload()
+    await byTestId('ceremony-detail').waitFor()
+    for (const key of ['badge', 'rite']) assert.ok(await byTestId(`five-${key}`).locator('input').isChecked(), key)
+    assert.ok(!(await byTestId('five-pack').locator('input').isChecked()))
+    assert.match(await byTestId('five-ones').innerText(), /2\/5/)
+    await noHorizontalScroll()
+    await snap('ceremony-detail')
+    await navPrint('nav-ceremonies')
+    const row = byTestId('ceremony-table').locator('.el-table__row', { hasText: '城关镇新时代文明实践站' })
+    await row.waitFor()
+    assert.match(await row.innerText(), /2\/5/)
+    await snap('ceremony-list')
+  })
+
+  let certificatesPdf = ''
+  it("prints the ceremony's certificates: a preview first, then for real with the issue dates recorded", async () => {
+    await page.goto(ceremonyUrl)
+    await byTestId('ceremony-print-certificates').click()
+    await page.waitForURL(/#\/print\/certificates\?/)
+    assert.ok(await byTestId('scope-ceremony').locator('input').isChecked())
+    assert.ok(await byTestId('layout-a4').locator('input').isChecked())
+    const rows = byTestId('certificates-table').locator('.el-table__row')
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="certificates-table"] .el-table__row').length === 2)
+    assert.match(await byTestId('certificates-summary').innerText(), /共 2 人/)
+
+    const preview = await answerOf('print_certificates', () => byTestId('certificates-preview').click())
+    assertPdf(preview, 'certificate preview')
+    assert.equal(preview.certificates, 2)
+    assert.equal(preview.recorded, 0, 'a preview records nothing')
+    assert.equal(await framePdfHead('certificates-viewer'), '%PDF-')
+    await byTestId('certificates-viewer').locator('[data-testid="pdf-preview-tag"]').waitFor()
+    await page.waitForTimeout(1500) // Chromium's PDF viewer draws the page
+    await snap('certificates-preview')
+
+    await page.locator('.el-tabs__item', { hasText: '名单' }).click()
+    assert.equal(await rows.filter({ hasText: '未打印' }).count(), 2, 'the preview recorded no issue date')
+
+    let download
+    const printed = await answerOf('print_certificates', async () => {
+      ;[download] = await Promise.all([page.waitForEvent('download'), byTestId('certificates-print').click()])
+    })
+    assertPdf(printed, 'certificates')
+    assert.equal(printed.recorded, 2)
+    assert.equal(printed.issued_on, TODAY)
+    assert.match(download.suggestedFilename(), /^会员证-.*\.pdf$/)
+    certificatesPdf = path.join(tmp, 'certificates.pdf')
+    await download.saveAs(certificatesPdf)
+    assert.equal(fs.readFileSync(certificatesPdf).subarray(0, 5).toString('latin1'), '%PDF-')
+    await byTestId('certificates-done').filter({ hasText: '已记录 2 人的发证日期' }).waitFor()
+    await page.locator('.el-tabs__item', { hasText: '名单' }).click()
+    await page.waitForFunction(
+      (d) => [...document.querySelectorAll('[data-testid="certificates-table"] .el-table__row')].filter((r) => r.textContent.includes(d)).length === 2,
+      TODAY,
+    )
+    await snap('certificates-printed')
+
+    await page.goto(ceremonyUrl)
+    await byTestId('ceremony-printed').filter({ hasText: '会员证已全部打印' }).waitFor()
+    await openMemberByName('马成')
+    await byTestId('detail-card-issued').filter({ hasText: TODAY }).waitFor()
+    await byTestId('detail-card-issued').scrollIntoViewIfNeeded()
+    await snap('member-card-issued')
+  })
+
+  it("prints the ceremony's attendance list with a signature column", async () => {
+    await page.goto(ceremonyUrl)
+    await byTestId('ceremony-detail').waitFor()
+    const roster = await answerOf('print_roster', () => byTestId('ceremony-print-roster').click())
+    assertPdf(roster, 'attendance list')
+    assert.equal(roster.count, 2)
+    assert.match(roster.file_name, /签到表/)
+    assert.equal(await framePdfHead('pdf-dialog-viewer'), '%PDF-')
+    await page.waitForTimeout(1500)
+    await snap('ceremony-attendance-list')
+    await byTestId('pdf-dialog').locator('.el-dialog__headerbtn').click()
+    await byTestId('pdf-dialog').waitFor({ state: 'hidden' })
+  })
+
+  it('verifies a scanned certificate link, and reports a forged one', async () => {
+    const verify = async (text) => {
+      await byTestId('verify-text').fill(text)
+      return answerOf('verify_certificate', () => byTestId('verify-submit').click())
+    }
+    await navPrint('nav-verify')
+    await byTestId('verify-text').waitFor()
+    // What a scanner reads from the printed certificate: its QR code.
+    let link = null
+    if (tool('pdftoppm') && tool('zbarimg')) {
+      const prefix = path.join(tmp, 'cert-page')
+      execFileSync('pdftoppm', ['-r', '200', '-png', '-f', '1', '-l', '1', certificatesPdf, prefix])
+      const png = fs.readdirSync(tmp).find((f) => f.startsWith('cert-page') && f.endsWith('.png'))
+      link = execFileSync('zbarimg', ['-q', '--raw', path.join(tmp, png)], { encoding: 'utf8' }).trim().split('\n')[0]
+      assert.match(link, /^https:\/\/ghj\.huining\.example\.cn\/rh\/v\?n=\d+&s=\S+$/, `scanned ${link}`)
+      const ok = await verify(link)
+      assert.equal(ok.genuine, true, ok.message)
+      await byTestId('verify-verdict').filter({ hasText: '真实有效的会员证' }).waitFor()
+      const shown = await byTestId('verify-member').innerText()
+      assert.ok(/马成|张三/.test(shown), shown)
+      assert.ok(shown.includes(ok.member_no))
+      await snap('verify-genuine')
+    } else {
+      console.log('# pdftoppm or zbarimg missing: the genuine link is not scanned')
+    }
+    const no = (await (async () => {
+      await openMemberByName('马成')
+      return (await byTestId('detail-member-no').innerText()).trim()
+    })())
+    await navPrint('nav-verify')
+    const forged = link ? link.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) : `https://ghj.huining.example.cn/rh/v?n=${no}&s=AAAAAAAAAAAA`
+    const bad = await verify(forged)
+    assert.equal(bad.genuine, false)
+    await byTestId('verify-verdict').filter({ hasText: '未通过核验' }).waitFor()
+    assert.equal(await byTestId('verify-member').count(), 0)
+    await snap('verify-forged')
+  })
+
+  it("makes a join poster: refused until the org has a join link, then previewed and saved", async () => {
+    await navPrint('nav-poster')
+    await byTestId('poster-org').filter({ hasText: '东关村工会联合会' }).waitFor()
+    const refusal = byTestId('poster-error')
+    await refusal.waitFor()
+    assert.match(await refusal.innerText(), /设置 → 组织架构/)
+    await noHorizontalScroll()
+    await snap('poster-no-join-url')
+
+    await byTestId('poster-go-orgs').click()
+    const office = byTestId('org-tree').locator('.el-tree-node__content', { has: page.locator('[data-org-name="东关村工会联合会"]') })
+    await office.locator('[data-testid="org-edit"]').click()
+    await byTestId('org-url').fill('https://ghj.huining.example.cn/join/dongguan')
+    await byTestId('org-submit').click()
+    await byTestId('org-dialog').waitFor({ state: 'hidden' })
+
+    const first = await answerOf('print_poster', () => navPrint('nav-poster'))
+    assertPdf(first, 'poster')
+    assert.equal(first.pages, 1)
+    assert.equal(await framePdfHead('poster-viewer'), '%PDF-')
+    assert.match(await byTestId('poster-org-link').innerText(), /join\/dongguan/)
+
+    // Edit: the preview follows.
+    await byTestId('poster-template-blue').click()
+    await byTestId('poster-size').getByText('A3').click()
+    await byTestId('poster-headline').fill('货车司机之家\n扫码入会')
+    await byTestId('poster-benefit-remove-3').click()
+    await byTestId('poster-benefit-add').click()
+    const updated = await answerOf('print_poster', () => byTestId('poster-benefit-3').fill('高速服务区司机之家免费停车休息'))
+    assertPdf(updated, 'edited poster')
+    assert.match(updated.file_name, /A3/)
+    await page.waitForTimeout(1500)
+    await noHorizontalScroll()
+    await snap('poster-preview')
+
+    const [download] = await Promise.all([page.waitForEvent('download'), byTestId('poster-save').click()])
+    assert.match(download.suggestedFilename(), /^入会海报-东关村工会联合会-A3\.pdf$/)
+    const file = path.join(tmp, 'poster.pdf')
+    await download.saveAs(file)
+    assert.equal(fs.readFileSync(file).subarray(0, 5).toString('latin1'), '%PDF-')
+  })
+
+  it('prints an application form and a roster for members picked in the list', async () => {
+    await memberListClean()
+    await byTestId('member-search').fill('张三')
+    const row = byTestId('member-table').locator('.el-table__row', { hasText: '张三' })
+    await page.waitForFunction(() => {
+      const r = [...document.querySelectorAll('[data-testid="member-table"] .el-table__row')]
+      return r.length === 1 && r[0].textContent.includes('张三')
+    })
+    await row.locator('.el-checkbox').click()
+    await byTestId('batch-print').click()
+    await byTestId('batch-print-application').click()
+    await page.waitForURL(/#\/print\/forms\?/)
+    assert.match(await byTestId('scope-members').innerText(), /1 人/)
+    const form = await answerOf('print_application', () => byTestId('forms-make').click())
+    assertPdf(form, 'application form')
+    assert.equal(form.count, 1)
+    assert.equal(await framePdfHead('forms-viewer'), '%PDF-')
+    await page.waitForTimeout(1500)
+    await snap('application-form')
+
+    await byTestId('forms-doc-roster').click()
+    const roster = await answerOf('print_roster', () => byTestId('forms-make').click())
+    assertPdf(roster, 'roster')
+    assert.equal(roster.count, 1)
   })
 
   it('left no uncaught errors in the page', () => {

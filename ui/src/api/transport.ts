@@ -61,8 +61,12 @@ export function currentToken(): string | null {
   return storage()?.getItem(TOKEN_KEY) ?? null
 }
 
-export function isDesktop(): boolean {
-  return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window
+/**
+ * Running in the desktop window (Tauri injects `__TAURI_INTERNALS__`) rather
+ * than in a browser against `ledger serve`.
+ */
+export function isDesktop(win: object | undefined = typeof window === 'undefined' ? undefined : window): boolean {
+  return typeof win === 'object' && win !== null && '__TAURI_INTERNALS__' in win
 }
 
 const CODES: readonly ErrorCode[] = [
@@ -78,6 +82,7 @@ const CODES: readonly ErrorCode[] = [
   'setup_required',
   'schema_too_new',
   'unauthorized',
+  'missing_glyph',
   'internal',
 ]
 

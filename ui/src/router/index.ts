@@ -68,6 +68,44 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '会员详情' },
         props: true,
       },
+      { path: 'print', redirect: { name: 'ceremonies' } },
+      {
+        path: 'print/ceremonies',
+        name: 'ceremonies',
+        component: () => import('@/views/print/CeremonyList.vue'),
+        meta: { title: '集中入会仪式' },
+      },
+      {
+        path: 'print/ceremonies/:id',
+        name: 'ceremony-detail',
+        component: () => import('@/views/print/CeremonyDetail.vue'),
+        meta: { title: '入会仪式' },
+        props: true,
+      },
+      {
+        path: 'print/certificates',
+        name: 'print-certificates',
+        component: () => import('@/views/print/CertificatesView.vue'),
+        meta: { title: '会员证' },
+      },
+      {
+        path: 'print/poster',
+        name: 'print-poster',
+        component: () => import('@/views/print/PosterView.vue'),
+        meta: { title: '入会海报' },
+      },
+      {
+        path: 'print/forms',
+        name: 'print-forms',
+        component: () => import('@/views/print/FormsView.vue'),
+        meta: { title: '申请书与花名册' },
+      },
+      {
+        path: 'print/verify',
+        name: 'print-verify',
+        component: () => import('@/views/print/VerifyView.vue'),
+        meta: { title: '会员证核验' },
+      },
       ...plannedRoutes,
       {
         path: 'settings/orgs',
@@ -80,6 +118,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'settings-rules',
         component: () => import('@/views/settings/LedgerRules.vue'),
         meta: { title: '台账规则' },
+      },
+      {
+        path: 'settings/print',
+        name: 'settings-print',
+        component: () => import('@/views/settings/PrintSettingsView.vue'),
+        meta: { title: '打印设置' },
       },
       {
         path: 'settings/system',
