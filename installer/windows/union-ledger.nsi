@@ -121,6 +121,12 @@ Section "工会台账" SecMain
     File "${BIN_DIR}\WebView2Loader.dll"
   !endif
   File "/oname=union-ledger.ico" "..\..\src-tauri\icons\icon.ico"
+  ; The embedded Noto CJK fonts are under the SIL OFL 1.1: ship its text.
+  !if /FileExists "..\..\assets\fonts\OFL.txt"
+    SetOutPath "$INSTDIR\licenses"
+    File "/oname=OFL-NotoCJK.txt" "..\..\assets\fonts\OFL.txt"
+    SetOutPath "$INSTDIR"
+  !endif
 
   Call EnsureWebView2
 
@@ -147,6 +153,8 @@ Section "Uninstall"
   Delete "$INSTDIR\WebView2Loader.dll"
   Delete "$INSTDIR\union-ledger.ico"
   Delete "$INSTDIR\uninstall.exe"
+  Delete "$INSTDIR\licenses\OFL-NotoCJK.txt"
+  RMDir "$INSTDIR\licenses"
   RMDir "$INSTDIR"
   Delete "$SMPROGRAMS\${PRODUCT}\${PRODUCT}.lnk"
   Delete "$SMPROGRAMS\${PRODUCT}\卸载${PRODUCT}.lnk"
