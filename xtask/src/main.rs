@@ -529,21 +529,28 @@ fn ensure_toolchain() -> R<()> {
     match node {
         Ok(o) if o.status.success() => {
             let v = String::from_utf8_lossy(&o.stdout).trim().to_string();
-            let major: u32 = v
-                .trim_start_matches('v')
-                .split('.')
-                .next()
-                .and_then(|m| m.parse().ok())
-                .unwrap_or(0);
-            if major < 20 {
-                return Err(format!("Node.js {v} is too old: install Node.js 20 or newer"));
+            let mut parts = v.trim_start_matches('v').split('.');
+            let mut num = || {
+                parts
+                    .next()
+                    .and_then(|p| p.parse::<u32>().ok())
+                    .unwrap_or(0)
+            };
+            let (major, minor) = (num(), num());
+            // Vite 8 needs Node.js 20.19+ (or 22.12+).
+            if major < 20 || (major == 20 && minor < 19) || (major == 22 && minor < 12) {
+                return Err(format!(
+                    "Node.js {v} is too old: install Node.js 20.19+ or 22.12+ (https://nodejs.org)"
+                ));
             }
             println!("node {v}");
         }
         _ => {
-            return Err("Node.js is not installed: install Node.js 20 or newer \
-                        (https://nodejs.org, or `apt-get install nodejs npm` on Debian 13/Ubuntu 24.04+)"
-                .into())
+            return Err(
+                "Node.js is not installed: install Node.js 20.19+ or 22.12+ \
+                        (https://nodejs.org; on Windows the LTS installer)"
+                    .into(),
+            )
         }
     }
     for comp in ["rustfmt", "clippy"] {
