@@ -606,6 +606,7 @@ describe('Union Ledger in the browser (ledger serve)', () => {
     // The form shows the ID masked: editing needs no (recorded) reveal.
     assert.equal(await byTestId('member-id-masked').inputValue(), ID_MASKED)
     assert.equal(await byTestId('member-id-number').count(), 0)
+    await snap('member-edit-masked-id')
     // Changing the ID is deliberate: the new number is checked like any other.
     await byTestId('member-change-id').click()
     await byTestId('member-id-number').fill(ID_BAD)
