@@ -1162,6 +1162,30 @@ describe('Union Ledger in the browser (ledger serve)', () => {
     assert.equal(roster.count, 1)
   })
 
+  it('shows who cannot get a certificate before anything is printed, and leaves them out on request', async () => {
+    // U+2EBE0 (CJK extension I) is in none of the shipped fonts.
+    await memberListClean()
+    await addMember({ name: '王𮯠', id: validId('62042119920606091'), phone: '13909430041', group: '快递员' })
+    await navPrint('nav-certificates')
+    await byTestId('scope-not_yet_printed').click()
+    await pickOrg('scope-not_yet_printed-org', '东关村工会联合会')
+    const problems = byTestId('certificates-problems')
+    await problems.filter({ hasText: '1 名会员的会员证无法打印' }).waitFor()
+    const first = byTestId('certificates-table').locator('.el-table__row').first()
+    assert.match(await first.innerText(), /王𮯠[\s\S]*U\+2EBE0/)
+    assert.ok(await byTestId('certificates-print').isDisabled())
+    assert.ok(await byTestId('certificates-preview').isDisabled())
+    await noHorizontalScroll()
+    await snap('certificates-problems')
+    const rest = await byTestId('certificates-table').locator('.el-table__row').count()
+    await byTestId('certificates-only-printable').click()
+    await page.waitForURL(/#\/print\/certificates\?members=/)
+    assert.match(await byTestId('scope-members').innerText(), new RegExp(`${rest - 1} 人`))
+    await problems.waitFor({ state: 'hidden' })
+    await page.waitForFunction(() => !document.querySelector('[data-testid="certificates-print"]')?.disabled)
+    assert.equal(await byTestId('certificates-table').getByText('王𮯠').count(), 0)
+  })
+
   it('left no uncaught errors in the page', () => {
     assert.deepEqual(pageErrors, [], 'uncaught errors in the page')
   })
