@@ -723,6 +723,17 @@ fn yes(b: bool) -> String {
     if b { "是" } else { "否" }.to_string()
 }
 
+/// Full ID numbers leave the ledger only with a stated purpose (PIPL).
+fn require_purpose(full_id: bool, purpose: &Option<String>) -> Result<(), ApiError> {
+    if full_id && purpose.as_deref().is_none_or(|p| p.trim().is_empty()) {
+        return Err(ApiError::invalid(
+            "purpose",
+            "用途：导出完整身份证号时必须填写用途（会被记录）",
+        ));
+    }
+    Ok(())
+}
+
 fn cell(m: &Member, code: &str, full_id: bool) -> String {
     let o = |s: &Option<String>| s.clone().unwrap_or_default();
     match code {
@@ -782,6 +793,7 @@ pub fn export_members(api: &Api, input: ExportMembersInput) -> Result<FileOut, A
         }
     });
     let full_id = input.full_id.unwrap_or(false);
+    require_purpose(full_id, &input.purpose)?;
     let query = input.query.clone().unwrap_or_default();
     let mut store = api.store();
     let stale = crate::members::stale_before(&store)?;
@@ -1210,6 +1222,7 @@ fn roster_sheets(
 pub fn roster_export(api: &Api, input: RosterExportInput) -> Result<FileOut, ApiError> {
     let part = input.part.unwrap_or_default();
     let full_id = input.full_id.unwrap_or(false);
+    require_purpose(full_id, &input.purpose)?;
     let (table, _, c) = compared(api, &input.compare)?;
     let by_county = {
         let store = api.store();

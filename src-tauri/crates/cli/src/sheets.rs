@@ -128,7 +128,11 @@ pub fn export(api: &Api, a: ExportArgs) -> Result<(Value, String), ApiError> {
         }),
         format: None,
         full_id: Some(a.full_id),
-        purpose: a.purpose,
+        // A script asking for full IDs states it on the command line; the
+        // export is recorded under this purpose unless --purpose says more.
+        purpose: a
+            .purpose
+            .or_else(|| a.full_id.then(|| "命令行导出（--full-id）".to_string())),
         out: Some(a.file.display().to_string()),
     })?;
     let text = format!(
@@ -188,7 +192,7 @@ pub fn compare(api: &Api, a: CompareArgs) -> Result<(Value, String), ApiError> {
             compare: input,
             part: Some(part),
             full_id: Some(a.full_id),
-            purpose: None,
+            purpose: a.full_id.then(|| "命令行比对导出（--full-id）".to_string()),
             out: Some(out.display().to_string()),
         })?;
         v["out"] = json!(f.path);
