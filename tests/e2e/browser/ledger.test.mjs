@@ -1186,6 +1186,84 @@ describe('Union Ledger in the browser (ledger serve)', () => {
     assert.equal(await byTestId('certificates-table').getByText('王𮯠').count(), 0)
   })
 
+  it('on the desktop transport, saves where the save dialog says and opens the file in the system viewer', async () => {
+    // The desktop window, simulated: Tauri's invoke() answers `api` through
+    // this server, and the shell's `save_file` / `open_path` are recorded.
+    // The backend writes the PDFs itself (`out`), as it does on the desktop.
+    const dir = path.join(tmp, 'desktop')
+    fs.mkdirSync(dir, { recursive: true })
+    const token = new URL(server.url).searchParams.get('token')
+    const desk = await context.newPage()
+    desk.on('pageerror', (e) => pageErrors.push(`desktop: ${e}`))
+    await desk.addInitScript(
+      ([tok, saveDir]) => {
+        window.__shell = []
+        window.__TAURI_INTERNALS__ = {
+          invoke: async (cmd, args) => {
+            if (cmd === 'api') {
+              const res = await fetch(`/api/${args.command}`, {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tok}` },
+                body: JSON.stringify(args.args ?? {}),
+              })
+              const text = await res.text()
+              const body = text ? JSON.parse(text) : null
+              if (!res.ok) throw body
+              return body
+            }
+            window.__shell.push([cmd, args])
+            if (cmd === 'save_file') return `${saveDir}/${args.defaultName.replace(/\.pdf$/, '')}` // no extension: the UI adds it
+            if (cmd === 'open_path') return null
+            throw `unknown command ${cmd}`
+          },
+        }
+      },
+      [token, dir],
+    )
+    const shell = () => desk.evaluate(() => window.__shell)
+    const ceremonyId = ceremonyUrl.replace(/^.*#\/print\/ceremonies\//, '')
+    try {
+      await desk.goto(`${new URL(server.url).origin}/#/print/certificates?ceremony=${ceremonyId}&layout=a4`)
+      const rows = desk.locator('[data-testid="certificates-table"] .el-table__row')
+      await rows.nth(1).waitFor()
+      assert.equal(await desk.locator('.el-tabs__item').count(), 1, 'no in-window PDF tab on the desktop')
+
+      await desk.locator('[data-testid="certificates-preview"]').click()
+      await desk.waitForFunction(() => window.__shell.some(([c]) => c === 'open_path'))
+      const [[cmd, { path: previewPath }]] = await shell()
+      assert.equal(cmd, 'open_path')
+      assert.match(previewPath, /print-preview[\\/]会员证-A4-.*\.pdf$/)
+      assert.equal(fs.readFileSync(previewPath).subarray(0, 5).toString('latin1'), '%PDF-')
+
+      await desk.locator('[data-testid="certificates-print"]').click()
+      await desk.locator('[data-testid="certificates-done"]').waitFor()
+      const calls = await shell()
+      assert.deepEqual(
+        calls.map(([c]) => c),
+        ['open_path', 'save_file', 'open_path'],
+      )
+      assert.deepEqual(calls[1][1].filters, [{ name: 'PDF', extensions: ['pdf'] }])
+      const saved = calls[2][1].path
+      assert.equal(path.dirname(saved), dir)
+      assert.match(path.basename(saved), /^会员证-A4-.*-2张\.pdf$/)
+      assert.equal(fs.readFileSync(saved).subarray(0, 5).toString('latin1'), '%PDF-')
+      assert.ok((await desk.locator('[data-testid="certificates-done"]').innerText()).includes(saved))
+      await desk.waitForTimeout(400)
+      await desk.screenshot({ path: path.join(OUT, `${String(++shot).padStart(2, '0')}-desktop-certificates-saved.png`) })
+
+      // The attendance list from the ceremony: saved, opened, no dialog.
+      await desk.goto(`${new URL(server.url).origin}/#/print/ceremonies/${ceremonyId}`)
+      await desk.locator('[data-testid="ceremony-print-roster"]').click()
+      await desk.waitForFunction(() => window.__shell.filter(([c]) => c === 'open_path').length === 3)
+      const roster = (await shell()).at(-1)[1].path
+      assert.match(path.basename(roster), /签到表.*\.pdf$/)
+      assert.equal(fs.readFileSync(roster).subarray(0, 5).toString('latin1'), '%PDF-')
+      assert.equal(await desk.locator('[data-testid="pdf-dialog"]').count(), 0)
+    } finally {
+      await desk.close()
+    }
+  })
+
   it('left no uncaught errors in the page', () => {
     assert.deepEqual(pageErrors, [], 'uncaught errors in the page')
   })

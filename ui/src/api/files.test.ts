@@ -12,6 +12,7 @@ import {
   fileToBase64,
   isDesktop,
   previewFile,
+  previewName,
   saveFile,
   saveFileDialog,
   withExtension,
@@ -75,6 +76,12 @@ describe('base64', () => {
 })
 
 describe('save dialog paths', () => {
+  it('gives each preview its own name', () => {
+    const at = new Date(2026, 10, 24, 8, 5, 9)
+    expect(previewName('会员证-A4-2026-11-24-2张.pdf', at)).toBe('会员证-A4-2026-11-24-2张-预览080509.pdf')
+    expect(previewName('海报', at)).toBe('海报-预览080509')
+  })
+
   it('adds the extension the filter asks for', () => {
     expect(withExtension('/home/a/会员证', 'pdf')).toBe('/home/a/会员证.pdf')
     expect(withExtension('C:\\a\\x.PDF', 'pdf')).toBe('C:\\a\\x.PDF')
@@ -145,7 +152,9 @@ describe('preview and save on the desktop', () => {
     })
     const make = vi.fn(async (out?: string) => made({ path: out ?? null, bytes_base64: null }))
     const shown = await previewFile({ defaultName: 'x.pdf', make })
-    expect(invoke).toHaveBeenNthCalledWith(1, 'api', { command: 'print_preview_path', args: { file_name: 'x.pdf' } })
+    expect(invoke.mock.calls[0][0]).toBe('api')
+    expect(invoke.mock.calls[0][1]).toMatchObject({ command: 'print_preview_path' })
+    expect(invoke.mock.calls[0][1].args.file_name).toMatch(/^x-预览\d{6}\.pdf$/)
     expect(make).toHaveBeenCalledWith('/data/print-preview/x.pdf')
     expect(invoke).toHaveBeenLastCalledWith('open_path', { path: '/data/print-preview/x.pdf' })
     expect(shown).toMatchObject({ url: null, path: '/data/print-preview/x.pdf', preview: true })

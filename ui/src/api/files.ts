@@ -125,12 +125,23 @@ export interface ShownFile<T extends MadeFile> {
 }
 
 /**
+ * A preview's own file name (`会员证-预览183005.pdf`): a viewer still showing
+ * the last preview (on Windows it may lock the file) is not overwritten.
+ */
+export function previewName(name: string, now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0')
+  const stamp = `${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`
+  const dot = name.lastIndexOf('.')
+  return dot > 0 ? `${name.slice(0, dot)}-预览${stamp}${name.slice(dot)}` : `${name}-预览${stamp}`
+}
+
+/**
  * Show a document without saving it. Browser: a blob: URL for an <iframe>.
  * Desktop: written to a scratch path and opened in the system viewer.
  */
 export async function previewFile<T extends MadeFile>(job: FileJob<T>): Promise<ShownFile<T>> {
   if (isDesktop()) {
-    const { path } = await request<PreviewPath>('print_preview_path', { file_name: job.defaultName })
+    const { path } = await request<PreviewPath>('print_preview_path', { file_name: previewName(job.defaultName) })
     const result = await job.make(path)
     const written = result.path ?? path
     await openPath(written)

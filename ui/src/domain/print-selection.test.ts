@@ -5,6 +5,7 @@ import {
   emptyScope,
   printableIds,
   problemsFirst,
+  recordedText,
   reissues,
   safeFileName,
   scopeFromQuery,
@@ -92,6 +93,16 @@ describe('candidates', () => {
   it('printable ids and reissues', () => {
     expect(printableIds(rows)).toEqual(['a', 'c'])
     expect(reissues(rows)).toBe(1)
+  })
+})
+
+describe('what a print recorded', () => {
+  it('counts first issues and same-day reprints', () => {
+    expect(recordedText({ certificates: 2, recorded: 2, issued_on: '2026-11-24' })).toBe('已记录 2 人的发证日期 2026-11-24')
+    expect(recordedText({ certificates: 2, recorded: 0, issued_on: '2026-11-24' })).toBe('发证日期仍为 2026-11-24（这批会员今天已打印过）')
+    expect(recordedText({ certificates: 3, recorded: 1, issued_on: '2026-11-24' })).toBe(
+      '已记录 1 人的发证日期 2026-11-24，另外 2 人今天已打印过',
+    )
   })
 })
 

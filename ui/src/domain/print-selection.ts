@@ -3,7 +3,7 @@
 // member list, the member page and a ceremony. Pure; unit-tested.
 
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
-import type { CertificateCandidate, CertificateLayout, PrintSelection } from '@/api/types'
+import type { CertificateCandidate, CertificateLayout, CertificatesOut, PrintSelection } from '@/api/types'
 
 export type ScopeKind = 'members' | 'ceremony' | 'org' | 'not_yet_printed' | 'all'
 
@@ -131,6 +131,17 @@ export function printableIds(rows: CertificateCandidate[]): string[] {
 /** Members in the batch whose certificate was printed before (a reissue). */
 export function reissues(rows: CertificateCandidate[]): number {
   return rows.filter((r) => r.card_issued_on).length
+}
+
+/**
+ * What printing a batch recorded, in words. Members already given today's
+ * issue date (a reprint the same day) are not recorded again.
+ */
+export function recordedText(out: Pick<CertificatesOut, 'certificates' | 'recorded' | 'issued_on'>): string {
+  const again = out.certificates - out.recorded
+  if (!again) return `已记录 ${out.recorded} 人的发证日期 ${out.issued_on}`
+  if (!out.recorded) return `发证日期仍为 ${out.issued_on}（这批会员今天已打印过）`
+  return `已记录 ${out.recorded} 人的发证日期 ${out.issued_on}，另外 ${again} 人今天已打印过`
 }
 
 /** A name to offer in a save dialog before the backend names the file. */
