@@ -1062,22 +1062,37 @@ fn dist_windows() -> R<()> {
     let bin_dir = target_dir().join(TARGET).join("release");
     let out = bin_dir.join(format!("union-ledger_{version}_x64-setup.exe"));
     steps.step("makensis installer/windows/union-ledger.nsi", || {
-        // GNU builds load WebView2Loader.dll at run time; webview2-com-sys
-        // leaves one in the build tree. Put it next to the exe for the script.
-        if !bin_dir.join("WebView2Loader.dll").is_file() {
-            if let Some(dll) = find_file(&bin_dir.join("build"), "WebView2Loader.dll", "x64") {
-                std::fs::copy(&dll, bin_dir.join("WebView2Loader.dll"))
-                    .map_err(|e| format!("copy {}: {e}", dll.display()))?;
+        // Stage what the installer ships: the two programs (stripped of their
+        // symbols when mingw's strip is there) and WebView2Loader.dll, which
+        // GNU builds load at run time; webview2-com-sys leaves one in the
+        // build tree.
+        let stage = bin_dir.join("nsis-stage");
+        let _ = std::fs::remove_dir_all(&stage);
+        std::fs::create_dir_all(&stage).map_err(|e| format!("{}: {e}", stage.display()))?;
+        for name in ["union-ledger.exe", "ledger.exe"] {
+            let to = stage.join(name);
+            std::fs::copy(bin_dir.join(name), &to).map_err(|e| format!("copy {name}: {e}"))?;
+            if on_path("x86_64-w64-mingw32-strip").is_some() {
+                let mut c = cmd("x86_64-w64-mingw32-strip", &[]);
+                c.arg(&to);
+                run_cmd(c)?;
             }
         }
+        let dll = Some(bin_dir.join("WebView2Loader.dll"))
+            .filter(|p| p.is_file())
+            .or_else(|| find_file(&bin_dir.join("build"), "WebView2Loader.dll", "x64"))
+            .ok_or("WebView2Loader.dll not found in the build tree")?;
+        std::fs::copy(&dll, stage.join("WebView2Loader.dll"))
+            .map_err(|e| format!("copy {}: {e}", dll.display()))?;
         let mut c = cmd("makensis", &["-V2", "-INPUTCHARSET", "UTF8"]);
         c.arg(format!("-DVERSION={version}"))
-            .arg(format!("-DBIN_DIR={}", bin_dir.display()))
+            .arg(format!("-DBIN_DIR={}", stage.display()))
             .arg(format!("-DOUT_FILE={}", out.display()))
             .arg("union-ledger.nsi")
             .current_dir(root().join("installer/windows"));
         run_cmd(c)?;
-        Ok(out.display().to_string())
+        let size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+        Ok(format!("{} ({:.1} MB)", out.display(), size as f64 / 1e6))
     })?;
     steps.print_table();
     println!("package: {}", out.display());
