@@ -129,7 +129,21 @@ fn main() {
         }
     };
 
-    let result = tauri::Builder::default()
+    let result = run_window(ledger);
+    if let Err(e) = result {
+        log::error!("window failed: {e}");
+        eprintln!("工会台账：窗口无法启动：{e}");
+        std::process::exit(1);
+    }
+}
+
+/// The window. Only the binary expands `generate_context!`: when the unit-test
+/// target expanded it too, cargo compiled both at once and tauri-codegen's
+/// asset cache (one file per content hash, never rewritten) could be read
+/// half-written, embedding a truncated UI.
+#[cfg(not(test))]
+fn run_window(ledger: Arc<Api>) -> tauri::Result<()> {
+    tauri::Builder::default()
         .manage(ledger)
         .invoke_handler(tauri::generate_handler![
             api,
@@ -137,12 +151,12 @@ fn main() {
             files::open_file,
             files::open_path
         ])
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        log::error!("window failed: {e}");
-        eprintln!("工会台账：窗口无法启动：{e}");
-        std::process::exit(1);
-    }
+        .run(tauri::generate_context!())
+}
+
+#[cfg(test)]
+fn run_window(_ledger: Arc<Api>) -> tauri::Result<()> {
+    Ok(())
 }
 
 #[cfg(test)]
