@@ -10,7 +10,7 @@ use crate::error::{ApiError, ErrorCode};
 /// The whole generated file.
 pub fn typescript() -> String {
     let cfg = Config::new().with_large_int("number");
-    let decls = [
+    let mut decls = vec![
         ErrorCode::decl(&cfg),
         ApiError::decl(&cfg),
         OrgKindCode::decl(&cfg),
@@ -102,6 +102,8 @@ pub fn typescript() -> String {
         PreviewPathInput::decl(&cfg),
         PreviewPath::decl(&cfg),
     ];
+    decls.extend(crate::outbound::dto::decls(&cfg));
+    decls.extend(crate::posts::dto::decls(&cfg));
     let mut out = String::from(
         "// Generated from the Rust DTOs in src-tauri/crates/api/src/dto.rs.\n\
          // Do not edit: run `cargo xtask gen-types`.\n\n",

@@ -13,6 +13,8 @@ mod error;
 mod members;
 mod moves;
 mod orgs;
+mod outbound;
+mod posts;
 mod print;
 mod sheets;
 
@@ -44,7 +46,8 @@ pub struct Api {
     sheets: sheets::Cache,
 }
 
-/// Every command name [`Api::dispatch`] understands.
+/// The command names of the member ledger, spreadsheets and printing; see
+/// [`commands`] for every name [`Api::dispatch`] understands.
 pub const COMMANDS: &[&str] = &[
     "app_info",
     "choices",
@@ -98,6 +101,14 @@ pub const COMMANDS: &[&str] = &[
     "verify_certificate",
     "print_preview_path",
 ];
+
+/// Every command name [`Api::dispatch`] understands.
+pub fn commands() -> Vec<&'static str> {
+    let mut all = COMMANDS.to_vec();
+    all.extend_from_slice(outbound::COMMANDS);
+    all.extend_from_slice(posts::COMMANDS);
+    all
+}
 
 impl Api {
     /// Open the ledger at `db` with the system clock.
@@ -208,6 +219,8 @@ impl Api {
             "print_roster" => json(print::roster(self, parse(args)?)),
             "verify_certificate" => json(print::verify(self, parse(args)?)),
             "print_preview_path" => json(print::preview_path(self, parse(args)?)),
+            other if outbound::COMMANDS.contains(&other) => outbound::dispatch(self, other, args),
+            other if posts::COMMANDS.contains(&other) => posts::dispatch(self, other, args),
             other => Err(ApiError::new(
                 ErrorCode::NotFound,
                 format!("未知的命令：{other}"),

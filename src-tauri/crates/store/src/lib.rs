@@ -16,6 +16,8 @@ pub mod import;
 pub mod members;
 mod migrate;
 pub mod orgs;
+pub mod outbound;
+pub mod posts;
 pub mod printing;
 pub mod roster;
 pub mod settings;

@@ -11,6 +11,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_member_ledger.sql"),
     include_str!("../migrations/0004_printing.sql"),
     include_str!("../migrations/0005_sheets.sql"),
+    include_str!("../migrations/0006_outbound.sql"),
+    include_str!("../migrations/0007_posts.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,0 +1,1 @@
+-- 0006: truck-driver outbound reports (外出报告, issue #6).

@@ -1,0 +1,1 @@
+-- 0007: service posts and service records (服务阵地, issue #7).
