@@ -10,14 +10,14 @@
 
 import { after, before, describe, it as nodeIt } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFileSync, spawn } from 'node:child_process'
-import { createInterface } from 'node:readline'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import zlib from 'node:zlib'
 import { chromium } from 'playwright-core'
+import { startServer as serve, stopServer } from './serve.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const repo = path.resolve(here, '../../..')
@@ -100,54 +100,6 @@ let context = null
 let page = null
 let shot = 0
 const pageErrors = []
-
-/** Start `ledger serve` and resolve with its URL (its first stdout line). */
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(LEDGER_BIN, ['--db', DB, 'serve', '--port', '0', '--ui', UI_DIST], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'info' },
-    })
-    let stderr = ''
-    proc.stderr.on('data', (d) => (stderr += d))
-    const timer = setTimeout(() => {
-      proc.kill('SIGKILL')
-      reject(new Error(`ledger serve printed no URL within 20 s; stderr:\n${stderr}`))
-    }, 20_000)
-    proc.once('error', (e) => {
-      clearTimeout(timer)
-      reject(e)
-    })
-    proc.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`ledger serve exited early (${code}); stderr:\n${stderr}`))
-    })
-    const lines = createInterface({ input: proc.stdout })
-    lines.once('line', (line) => {
-      clearTimeout(timer)
-      proc.removeAllListeners('exit')
-      const url = line.trim()
-      if (!/^http:\/\/127\.0\.0\.1:\d+\/\?token=\S+$/.test(url)) {
-        proc.kill('SIGKILL')
-        reject(new Error(`unexpected first line from ledger serve: ${line}`))
-        return
-      }
-      resolve({ proc, url })
-    })
-  })
-}
-
-function stopServer(s) {
-  return new Promise((resolve) => {
-    if (!s || s.proc.exitCode !== null || s.proc.signalCode !== null) return resolve()
-    const timer = setTimeout(() => s.proc.kill('SIGKILL'), 5_000)
-    s.proc.once('exit', () => {
-      clearTimeout(timer)
-      resolve()
-    })
-    s.proc.kill('SIGTERM')
-  })
-}
 
 async function snap(name) {
   shot += 1
@@ -324,7 +276,7 @@ describe('Union Ledger in the browser (ledger serve)', () => {
     assert.ok(fs.existsSync(path.join(UI_DIST, 'index.html')), `no built UI at ${UI_DIST}: run npm run build in ui/`)
     fs.mkdirSync(OUT, { recursive: true })
     for (const f of fs.readdirSync(OUT)) if (f.endsWith('.png')) fs.rmSync(path.join(OUT, f))
-    server = await startServer()
+    server = await serve(LEDGER_BIN, DB, UI_DIST)
     context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
@@ -572,7 +524,7 @@ describe('Union Ledger in the browser (ledger serve)', () => {
 
   it('keeps the member after the server restarts on the same database', async () => {
     await stopServer(server)
-    server = await startServer()
+    server = await serve(LEDGER_BIN, DB, UI_DIST)
     await page.goto(server.url)
     await byTestId('home-office').waitFor()
     await page.waitForFunction(() => /1\s*人/.test(document.querySelector('[data-testid="stat-active"] .stat-value')?.textContent ?? ''))
