@@ -7,9 +7,14 @@ use simplelog::{ConfigBuilder, LevelFilter, WriteLogger};
 
 /// The per-user data directory (`directories`), e.g.
 /// `~/.local/share/union-ledger` on Linux, `%APPDATA%\UnionLedger\union-ledger\data` on Windows.
-/// `LEDGER_DATA_DIR` overrides it (tests, portable installs on a USB stick).
+/// `LEDGER_DATA_DIR` overrides it (tests, portable installs on a USB stick);
+/// set but empty, it is ignored rather than meaning the current directory.
 pub fn data_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("LEDGER_DATA_DIR") {
+    data_dir_from(std::env::var_os("LEDGER_DATA_DIR"))
+}
+
+fn data_dir_from(over: Option<std::ffi::OsString>) -> PathBuf {
+    if let Some(dir) = over.filter(|d| !d.is_empty()) {
         return PathBuf::from(dir);
     }
     directories::ProjectDirs::from("cn", "UnionLedger", "union-ledger")
@@ -36,4 +41,17 @@ pub fn init_logging(dir: &Path) -> std::io::Result<PathBuf> {
         .build();
     let _ = WriteLogger::init(LevelFilter::Info, config, handle);
     Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_override_falls_back_to_the_user_data_dir() {
+        assert_eq!(data_dir_from(Some("/tmp/x".into())), PathBuf::from("/tmp/x"));
+        let fallback = data_dir_from(Some("".into()));
+        assert_ne!(fallback, PathBuf::from(""));
+        assert_eq!(fallback, data_dir_from(None));
+    }
 }
