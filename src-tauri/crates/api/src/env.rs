@@ -49,7 +49,10 @@ mod tests {
 
     #[test]
     fn an_empty_override_falls_back_to_the_user_data_dir() {
-        assert_eq!(data_dir_from(Some("/tmp/x".into())), PathBuf::from("/tmp/x"));
+        assert_eq!(
+            data_dir_from(Some("/tmp/x".into())),
+            PathBuf::from("/tmp/x")
+        );
         let fallback = data_dir_from(Some("".into()));
         assert_ne!(fallback, PathBuf::from(""));
         assert_eq!(fallback, data_dir_from(None));
