@@ -8,39 +8,22 @@
 //
 // Screenshots of every step land in tests/e2e/out/browser/.
 
-import { after, before, describe, it as nodeIt } from 'node:test'
+import { after, before, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import zlib from 'node:zlib'
-import { chromium } from 'playwright-core'
+import { assertBuilt, harness, LEDGER_BIN, repo, TODAY, tool, UI_DIST } from './harness.mjs'
 import { startServer as serve, stopServer } from './serve.mjs'
+import { validId } from './sheet-fixtures.mjs'
 
-const here = path.dirname(fileURLToPath(import.meta.url))
-const repo = path.resolve(here, '../../..')
-const LEDGER_BIN = process.env.LEDGER_BIN || path.join(repo, 'target/debug/ledger')
-const UI_DIST = process.env.UI_DIST || path.join(repo, 'ui/dist')
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 const OUT = process.env.E2E_OUT || path.join(repo, 'tests/e2e/out/browser')
-const VIEWPORT = { width: 1366, height: 768 }
 
 const ID_OK = '11010519491231002X'
 const ID_MASKED = '110105********002X'
 const ID_BAD = '110105194912310021'
-
-/** A valid 18-digit citizen ID from its first 17 digits (GB 11643 check digit). */
-function validId(first17) {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  let sum = 0
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * w[i]
-  return first17 + '10X98765432'[sum % 11]
-}
-
-/** Today in Beijing time, as the backend dates card issues. */
-const TODAY = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })
 
 /** A seal scanned on white paper: a red ring and dot, as an RGB PNG. */
 function sealPng(size = 160) {
@@ -83,74 +66,19 @@ function sealPng(size = 160) {
   ])
 }
 
-/** A command on PATH (pdftoppm, zbarimg), or null. */
-function tool(name) {
-  try {
-    return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim() || null
-  } catch {
-    return null
-  }
-}
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-'))
 const DB = path.join(tmp, 't.db')
 
+const h = harness({ out: OUT, tmp })
+const { it, snap, byTestId, formItemOf, pickOption, pickOrg, gotoRoute, typeDate, noHorizontalScroll } = h
 let server = null
-let context = null
 let page = null
-let shot = 0
-const pageErrors = []
 
-async function snap(name) {
-  shot += 1
-  const file = path.join(OUT, `${String(shot).padStart(2, '0')}-${name}.png`)
-  await page.waitForTimeout(400) // let Element Plus transitions finish
-  await page.screenshot({ path: file })
-  return file
-}
 
-/** A test step that leaves a FAIL-*.png behind when it fails. */
-function it(name, fn) {
-  return nodeIt(name, async () => {
-    try {
-      await fn()
-    } catch (e) {
-      const file = path.join(OUT, `FAIL-${name.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, '-')}.png`)
-      await page?.screenshot({ path: file }).catch(() => {})
-      // Leave no dialog open behind: the next step starts from a fresh page.
-      await page?.reload().catch(() => {})
-      throw e
-    }
-  })
-}
 
-const byTestId = (id) => page.locator(`[data-testid="${id}"]`)
 
-/** The form item (label + control + error) that holds an element. */
-const formItemOf = (id) => page.locator('.el-form-item').filter({ has: byTestId(id) })
 
-/** Pick an option in the open el-select dropdown. */
-async function pickOption(selectTestId, label) {
-  await byTestId(selectTestId).click()
-  const option = page.locator('.el-select-dropdown__item:visible', { hasText: label }).first()
-  await option.click()
-  await option.waitFor({ state: 'hidden' })
-  await byTestId(selectTestId).filter({ hasText: label }).waitFor()
-}
-
-/** Pick an org in the open tree-select dropdown of the OrgTreeSelect with this test id. */
-async function pickOrg(testId, name) {
-  await byTestId(testId).click()
-  const node = page.locator('.org-tree-popper:visible .el-tree-node__content', { hasText: name }).first()
-  await node.click()
-  await node.waitFor({ state: 'hidden' })
-  await byTestId(testId).filter({ hasText: name }).waitFor()
-}
-
-/** Go to a route of the app (hash history) on the current server. */
-async function gotoRoute(route) {
-  await page.goto(page.url().replace(/#.*$/, `#${route}`))
-}
 
 /** The member list with an empty filter bar. */
 async function memberListClean() {
@@ -175,20 +103,6 @@ async function openMemberByName(name) {
   await page.locator('[data-testid="member-detail"] .name', { hasText: name }).waitFor()
 }
 
-/** Set the Element Plus date picker of the visible form item with this label by typing the date. */
-async function typeDate(label, date) {
-  const item = page.locator('.el-form-item:visible').filter({ has: page.locator('.el-form-item__label', { hasText: label }) })
-  const input = item.locator('input').first()
-  await input.fill(date)
-  await input.press('Enter')
-  await page.waitForFunction(
-    ([l, d]) =>
-      [...document.querySelectorAll('.el-form-item')].some(
-        (f) => f.querySelector('.el-form-item__label')?.textContent?.includes(l) && f.querySelector('input')?.value === d,
-      ),
-    [label, date],
-  )
-}
 
 /** A page under 设置 in the side navigation (the group may be folded). */
 async function navSettings(testId) {
@@ -254,13 +168,6 @@ async function addMember(m) {
 const historyEntry = (action, text) =>
   byTestId('member-history').locator('[data-testid="history-entry"]', { hasText: action }).filter({ hasText: text })
 
-async function noHorizontalScroll() {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  )
-  assert.ok(overflow <= 0, `page scrolls horizontally by ${overflow}px`)
-}
-
 async function fillMemberForm({ name, id, phone, group, employer, relation }) {
   await byTestId('member-name').fill(name)
   await byTestId('member-id-number').fill(id)
@@ -272,36 +179,13 @@ async function fillMemberForm({ name, id, phone, group, employer, relation }) {
 
 describe('Union Ledger in the browser (ledger serve)', () => {
   before(async () => {
-    assert.ok(fs.existsSync(LEDGER_BIN), `no ledger binary at ${LEDGER_BIN}: run cargo build -p ledger-cli`)
-    assert.ok(fs.existsSync(path.join(UI_DIST, 'index.html')), `no built UI at ${UI_DIST}: run npm run build in ui/`)
-    fs.mkdirSync(OUT, { recursive: true })
-    for (const f of fs.readdirSync(OUT)) if (f.endsWith('.png')) fs.rmSync(path.join(OUT, f))
+    assertBuilt()
     server = await serve(LEDGER_BIN, DB, UI_DIST)
-    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: VIEWPORT,
-      locale: 'zh-CN',
-      // The offices are in China; the backend keeps dates in Beijing time too.
-      timezoneId: 'Asia/Shanghai',
-    })
-    context.setDefaultTimeout(10_000)
-    page = context.pages()[0] ?? (await context.newPage())
-    page.on('pageerror', (e) => pageErrors.push(String(e)))
+    page = await h.launch()
   })
 
   after(async () => {
-    await context?.close().catch(() => {})
+    await h.close()
     await stopServer(server)
     fs.rmSync(tmp, { recursive: true, force: true })
   })
@@ -315,7 +199,7 @@ describe('Union Ledger in the browser (ledger serve)', () => {
   })
 
   it('explains a missing token instead of showing a broken page', async () => {
-    const other = await context.newPage() // a new tab: no token in its sessionStorage
+    const other = await h.context.newPage() // a new tab: no token in its sessionStorage
     try {
       await other.goto(server.url.replace(/\?token=.*$/, ''))
       const box = other.locator('[data-testid="load-error"]')
@@ -1145,8 +1029,8 @@ describe('Union Ledger in the browser (ledger serve)', () => {
     const dir = path.join(tmp, 'desktop')
     fs.mkdirSync(dir, { recursive: true })
     const token = new URL(server.url).searchParams.get('token')
-    const desk = await context.newPage()
-    desk.on('pageerror', (e) => pageErrors.push(`desktop: ${e}`))
+    const desk = await h.context.newPage()
+    desk.on('pageerror', (e) => h.pageErrors.push(`desktop: ${e}`))
     await desk.addInitScript(
       ([tok, saveDir]) => {
         window.__shell = []
@@ -1201,7 +1085,7 @@ describe('Union Ledger in the browser (ledger serve)', () => {
       assert.equal(fs.readFileSync(saved).subarray(0, 5).toString('latin1'), '%PDF-')
       assert.ok((await desk.locator('[data-testid="certificates-done"]').innerText()).includes(saved))
       await desk.waitForTimeout(400)
-      await desk.screenshot({ path: path.join(OUT, `${String(++shot).padStart(2, '0')}-desktop-certificates-saved.png`) })
+      await desk.screenshot({ path: path.join(OUT, `${String(++h.shot).padStart(2, '0')}-desktop-certificates-saved.png`) })
 
       // The attendance list from the ceremony: saved, opened, no dialog.
       await desk.goto(`${new URL(server.url).origin}/#/print/ceremonies/${ceremonyId}`)
@@ -1217,6 +1101,6 @@ describe('Union Ledger in the browser (ledger serve)', () => {
   })
 
   it('left no uncaught errors in the page', () => {
-    assert.deepEqual(pageErrors, [], 'uncaught errors in the page')
+    assert.deepEqual(h.pageErrors, [], 'uncaught errors in the page')
   })
 })

@@ -8,13 +8,12 @@
 // Same environment as ledger.test.mjs (LEDGER_BIN, UI_DIST, CHROMIUM).
 // Screenshots land in tests/e2e/out/sheets/.
 
-import { after, before, describe, it as nodeIt } from 'node:test'
+import { after, before, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import { assertBuilt, assertXlsx, harness, LEDGER_BIN, repo, UI_DIST } from './harness.mjs'
 import { callApi, startServer, stopServer } from './serve.mjs'
 import {
   badCheckDigit,
@@ -27,13 +26,7 @@ import {
   validId,
 } from './sheet-fixtures.mjs'
 
-const here = path.dirname(fileURLToPath(import.meta.url))
-const repo = path.resolve(here, '../../..')
-const LEDGER_BIN = process.env.LEDGER_BIN || path.join(repo, 'target/debug/ledger')
-const UI_DIST = process.env.UI_DIST || path.join(repo, 'ui/dist')
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 const OUT = path.join(repo, 'tests/e2e/out/sheets')
-const VIEWPORT = { width: 1366, height: 768 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-sheets-e2e-'))
 const DB = path.join(tmp, 't.db')
@@ -83,63 +76,14 @@ const ROSTER_FILE = path.join(tmp, '交管名单.csv')
 const JUNK_FILE = path.join(tmp, '名单.xlsx')
 const COMPARED_XLSX = path.join(tmp, '比对结果.xlsx')
 
+const h = harness({ out: OUT, tmp })
+const { it, snap, byTestId, pickOption, chooseFile, download, noHorizontalScroll } = h
 let server = null
-let browser = null
 let page = null
-let shot = 0
-const pageErrors = []
 
-async function snap(name) {
-  shot += 1
-  const file = path.join(OUT, `${String(shot).padStart(2, '0')}-${name}.png`)
-  await page.waitForTimeout(400) // let Element Plus transitions finish
-  await page.screenshot({ path: file })
-  return file
-}
 
-/** A test step that leaves a FAIL-*.png behind when it fails. */
-function it(name, fn) {
-  return nodeIt(name, async () => {
-    try {
-      await fn()
-    } catch (e) {
-      const file = path.join(OUT, `FAIL-${name.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, '-')}.png`)
-      await page?.screenshot({ path: file }).catch(() => {})
-      throw e
-    }
-  })
-}
 
-const byTestId = (id) => page.locator(`[data-testid="${id}"]`)
 
-/** Pick an option in the el-select with this test id. */
-async function pickOption(selectTestId, label) {
-  await byTestId(selectTestId).click()
-  const option = page.locator('.el-select-dropdown__item:visible', { hasText: label }).first()
-  await option.click()
-  await option.waitFor({ state: 'hidden' })
-  await byTestId(selectTestId).filter({ hasText: label }).waitFor()
-}
-
-/** Choose a file through the page's file chooser. */
-async function chooseFile(buttonTestId, file) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), byTestId(buttonTestId).click()])
-  await chooser.setFiles(file)
-}
-
-/** Click something that downloads; returns {name, bytes}. */
-async function download(click) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()])
-  const file = path.join(tmp, `dl-${Date.now()}-${dl.suggestedFilename()}`)
-  await dl.saveAs(file)
-  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file), file }
-}
-
-function assertXlsx({ name, bytes }) {
-  assert.match(name, /\.xlsx$/, `download name ${name}`)
-  assert.ok(bytes.length > 1000, `${name} is ${bytes.length} bytes`)
-  assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', `${name} is not a zip (xlsx)`)
-}
 
 /** The number on a count tile. */
 async function tile(testId) {
@@ -152,17 +96,9 @@ async function tiles(prefix, keys) {
   return out
 }
 
-async function noHorizontalScroll() {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-  assert.ok(overflow <= 0, `page scrolls horizontally by ${overflow}px`)
-}
-
 describe('Spreadsheets in and out in the browser', () => {
   before(async () => {
-    assert.ok(fs.existsSync(LEDGER_BIN), `no ledger binary at ${LEDGER_BIN}: run cargo build -p ledger-cli`)
-    assert.ok(fs.existsSync(path.join(UI_DIST, 'index.html')), `no built UI at ${UI_DIST}: run npm run build in ui/`)
-    fs.mkdirSync(OUT, { recursive: true })
-    for (const f of fs.readdirSync(OUT)) if (f.endsWith('.png')) fs.rmSync(path.join(OUT, f))
+    assertBuilt()
     fs.writeFileSync(IMPORT_FILE, gb18030Csv(IMPORT_ROWS))
     fs.writeFileSync(ROSTER_FILE, utf8BomCsv(ROSTER_ROWS))
     fs.writeFileSync(JUNK_FILE, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)))
@@ -179,21 +115,13 @@ describe('Spreadsheets in and out in the browser', () => {
     })
     await callApi(server, 'member_create', { name: ZS.name, id_number: ZS.id, phone: ZS.phone, occupation_group: '货车司机' })
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true })
-    context.setDefaultTimeout(10_000)
-    page = await context.newPage()
-    page.on('pageerror', (e) => pageErrors.push(String(e)))
+    page = await h.launch()
     await page.goto(server.url)
     await byTestId('home-office').waitFor()
   })
 
   after(async () => {
-    await browser?.close().catch(() => {})
+    await h.close()
     await stopServer(server)
     fs.rmSync(tmp, { recursive: true, force: true })
   })
@@ -476,6 +404,6 @@ describe('Spreadsheets in and out in the browser', () => {
   })
 
   it('left no uncaught errors in the page', () => {
-    assert.deepEqual(pageErrors, [], 'uncaught errors in the page')
+    assert.deepEqual(h.pageErrors, [], 'uncaught errors in the page')
   })
 })
