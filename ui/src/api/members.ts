@@ -12,6 +12,7 @@ import type {
   MemberListQuery,
   MemberPage,
   MemberUpdate,
+  PoolRouteInput,
   PoolRow,
   RevealInput,
   Revealed,
@@ -36,3 +37,5 @@ export const poolList = (scope?: IdArg) => request<PoolRow[]>('pool_list', scope
 /** Employers/platforms with members, and whether they have a union yet. */
 export const employerList = () => request<EmployerList>('employer_list')
 export const employerFoundUnion = (input: FoundUnionInput) => request<FoundUnionResult>('employer_found_union', input)
+/** 按建议分流: every destination moves, or none does (one transaction). */
+export const poolRoute = (input: PoolRouteInput) => request<Count>('pool_route', input)

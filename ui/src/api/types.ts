@@ -191,6 +191,18 @@ export type TransferInput = { member_ids: Array<string>, to_org_id: string,
  */
 date?: string, reason: string, };
 
+export type PoolRouteInput = { groups: Array<PoolRouteGroup>, 
+/**
+ * YYYY-MM-DD; today when absent.
+ */
+date?: string, };
+
+export type PoolRouteGroup = { to_org_id: string, member_ids: Array<string>, 
+/**
+ * Recorded in each member's history.
+ */
+reason: string, };
+
 export type StatusInput = { member_ids: Array<string>, 
 /**
  * 在会 (re-join), 已转出, 退会, 注销.

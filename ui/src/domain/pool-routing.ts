@@ -1,5 +1,6 @@
 // The turnover pool (先入会再分流): selected members grouped by the suggested
-// destination, one transfer per group with its own reason. Pure; unit-tested.
+// destination, each group with its own reason, all moved in one transaction
+// (pool_route). Pure; unit-tested.
 
 import type { MemberRow, PoolRow } from '@/api/types'
 

@@ -32,6 +32,8 @@ pub fn typescript() -> String {
         MemberUpdate::decl(&cfg),
         MemberSortCode::decl(&cfg),
         TransferInput::decl(&cfg),
+        PoolRouteInput::decl(&cfg),
+        PoolRouteGroup::decl(&cfg),
         StatusInput::decl(&cfg),
         MemberIds::decl(&cfg),
         Count::decl(&cfg),

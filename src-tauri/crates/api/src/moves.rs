@@ -8,8 +8,8 @@ use ledger_store::orgs::{self, OrgFields};
 use ledger_store::settings;
 
 use crate::dto::{
-    Count, EmployerList, EmployerRow, FoundUnionInput, FoundUnionResult, IdArg, MemberIds, PoolRow,
-    StatusInput, Suggestion, TransferInput,
+    Count, EmployerList, EmployerRow, FoundUnionInput, FoundUnionResult, IdArg, MemberIds,
+    PoolRouteInput, PoolRow, StatusInput, Suggestion, TransferInput,
 };
 use crate::members::{date, row, stale_before};
 use crate::orgs::to_dto;
@@ -21,6 +21,28 @@ pub fn transfer(api: &Api, input: TransferInput) -> Result<Count, ApiError> {
     let to = orgs::resolve(store.conn(), &input.to_org_id)?.id;
     let n =
         store.transact(|tx| members::transfer(tx, &input.member_ids, &to, when, &input.reason))?;
+    Ok(Count { count: n as u32 })
+}
+
+/// Route pool members to several destinations at once: every group moves,
+/// or none does (one transaction).
+pub fn pool_route(api: &Api, input: PoolRouteInput) -> Result<Count, ApiError> {
+    let mut store = api.store();
+    let when = date("date", "转接日期", &input.date)?.unwrap_or(store.today());
+    if input.groups.is_empty() {
+        return Err(ApiError::bad_request("请至少选择一名有建议去向的会员"));
+    }
+    let mut groups = Vec::with_capacity(input.groups.len());
+    for g in &input.groups {
+        groups.push((orgs::resolve(store.conn(), &g.to_org_id)?.id, g));
+    }
+    let n = store.transact(|tx| {
+        let mut moved = 0;
+        for (to, g) in &groups {
+            moved += members::transfer(tx, &g.member_ids, to, when, &g.reason)?;
+        }
+        Ok(moved)
+    })?;
     Ok(Count { count: n as u32 })
 }
 

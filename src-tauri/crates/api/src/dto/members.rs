@@ -206,6 +206,24 @@ pub struct TransferInput {
     pub reason: String,
 }
 
+/// 按建议分流: several destinations, all moved in one transaction.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct PoolRouteInput {
+    pub groups: Vec<PoolRouteGroup>,
+    /// YYYY-MM-DD; today when absent.
+    #[serde(default)]
+    #[ts(optional)]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct PoolRouteGroup {
+    pub to_org_id: String,
+    pub member_ids: Vec<String>,
+    /// Recorded in each member's history.
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct StatusInput {
     pub member_ids: Vec<String>,

@@ -188,3 +188,50 @@ fn editing_without_the_id_keeps_it_and_reveals_nothing() {
     assert_eq!(edited["id_number"], "110105********002X");
     assert_eq!(edited["id_reveals"], 0);
 }
+
+#[test]
+fn pool_routing_moves_every_group_or_none() {
+    let (_d, api) = api();
+    let (town, village) = setup(&api);
+    let a = ok(
+        &api,
+        "member_create",
+        json!({"name": "张三", "id_number": "11010519491231002X", "phone": "13912345678", "occupation_group": "货车司机"}),
+    )["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let b = ok(
+        &api,
+        "member_create",
+        json!({"name": "李四", "id_number": "620421198001011234", "phone": "13912345679", "occupation_group": "货车司机"}),
+    )["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // The second group is refused: the first must not have moved either.
+    let e = err(
+        &api,
+        "pool_route",
+        json!({"groups": [
+            {"to_org_id": village, "member_ids": [a], "reason": "周转池分流：户籍在东湾村"},
+            {"to_org_id": village, "member_ids": [b], "reason": " "},
+        ]}),
+    );
+    assert_eq!(e["message"], "转接原因：不能为空");
+    for id in [&a, &b] {
+        assert_eq!(ok(&api, "member_get", json!({"id": id}))["org_id"], town);
+    }
+    let moved = ok(
+        &api,
+        "pool_route",
+        json!({"groups": [
+            {"to_org_id": village, "member_ids": [a], "reason": "周转池分流：户籍在东湾村"},
+            {"to_org_id": "东湾村工会", "member_ids": [b], "reason": "周转池分流：居住在东湾村"},
+        ]}),
+    );
+    assert_eq!(moved["count"], 2);
+    for id in [&a, &b] {
+        assert_eq!(ok(&api, "member_get", json!({"id": id}))["org_id"], village);
+    }
+}
