@@ -22,20 +22,26 @@ fn with_filters(mut d: rfd::AsyncFileDialog, filters: &[FileFilter]) -> rfd::Asy
     d
 }
 
+/// A dialog that sits over the app's window (modal to it, centred on it).
+fn dialog(window: &tauri::WebviewWindow) -> rfd::AsyncFileDialog {
+    rfd::AsyncFileDialog::new().set_parent(window)
+}
+
 /// "Save as": the chosen path, or `None` when the cadre cancels.
 #[tauri::command]
-pub async fn save_file(default_name: String, filters: Vec<FileFilter>) -> Option<String> {
-    let d = with_filters(
-        rfd::AsyncFileDialog::new().set_file_name(&default_name),
-        &filters,
-    );
+pub async fn save_file(
+    window: tauri::WebviewWindow,
+    default_name: String,
+    filters: Vec<FileFilter>,
+) -> Option<String> {
+    let d = with_filters(dialog(&window).set_file_name(&default_name), &filters);
     d.save_file().await.map(|f| f.path().display().to_string())
 }
 
 /// "Open": the chosen path, or `None` when the cadre cancels.
 #[tauri::command]
-pub async fn open_file(filters: Vec<FileFilter>) -> Option<String> {
-    let d = with_filters(rfd::AsyncFileDialog::new(), &filters);
+pub async fn open_file(window: tauri::WebviewWindow, filters: Vec<FileFilter>) -> Option<String> {
+    let d = with_filters(dialog(&window), &filters);
     d.pick_file().await.map(|f| f.path().display().to_string())
 }
 
