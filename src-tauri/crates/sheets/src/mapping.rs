@@ -327,9 +327,15 @@ pub fn map_header(cells: &[String]) -> BTreeMap<Field, usize> {
 /// How far down a header is looked for.
 pub const HEADER_SEARCH_ROWS: usize = 30;
 
+/// The least score a row needs to be taken for the header (see [`detect`]).
+pub const MIN_HEADER_SCORE: usize = 2;
+
 /// Find the header row among the first rows: the one whose cells map to
-/// the most fields (exact synonyms counting double). `None` when no row
-/// names any field.
+/// the most fields (exact synonyms counting double). A row needs a score of
+/// at least [`MIN_HEADER_SCORE`]: one exact header or two loose ones, so that
+/// a lone cell that merely contains a word (a title such as "驾驶员名单")
+/// is not taken for the header. `None` when no row qualifies; the cadre then
+/// picks the header row by hand.
 pub fn detect(rows: &[Vec<String>]) -> Option<Mapping> {
     let mut best: Option<(usize, Mapping)> = None;
     for (i, row) in rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
@@ -347,7 +353,7 @@ pub fn detect(rows: &[Vec<String>]) -> Option<Mapping> {
                 }
             })
             .sum();
-        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+        if score >= MIN_HEADER_SCORE && best.as_ref().is_none_or(|(s, _)| score > *s) {
             best = Some((
                 score,
                 Mapping {
@@ -405,5 +411,18 @@ mod tests {
         let data: Vec<u32> = m.data_rows(&rows).map(|(l, _)| l).collect();
         assert_eq!(data, vec![4]);
         assert_eq!(m.get(&rows[3], Field::Employer), "满帮");
+    }
+
+    #[test]
+    fn a_lone_loose_word_is_no_header() {
+        // "电话簿" merely contains 电话: on its own it is a title, not a header.
+        let rows = vec![
+            row(&["城关镇电话簿"]),
+            row(&["张三", "11010519491231002X", "13800138000"]),
+        ];
+        assert!(detect(&rows).is_none());
+        // One exact header is enough.
+        let rows = vec![row(&["手机号"]), row(&["13800138000"])];
+        assert_eq!(detect(&rows).unwrap().header_row, 0);
     }
 }
