@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import {
+  actionsFor,
+  canEdit,
+  daysBetween,
+  durationHint,
+  fileableOf,
+  overdueLabel,
+  placeLabel,
+  stateTagType,
+  tripStatusTagType,
+} from './outbound'
+
+describe('report workflow', () => {
+  it('offers the next steps of each state', () => {
+    expect(actionsFor('草稿')).toEqual(['edit', 'report'])
+    expect(actionsFor('已退回')).toEqual(['edit', 'report'])
+    expect(actionsFor('已上报')).toEqual(['file', 'return'])
+    expect(actionsFor('已备案')).toEqual(['reopen'])
+    expect(actionsFor('?')).toEqual([])
+  })
+
+  it('locks a filed or reported record', () => {
+    expect(canEdit('已备案')).toBe(false)
+    expect(canEdit('已上报')).toBe(false)
+    expect(canEdit('草稿')).toBe(true)
+  })
+
+  it('bulk filing takes only reported trips', () => {
+    const rows = [{ state: '已上报' }, { state: '草稿' }, { state: '已上报' }, { state: '已备案' }]
+    const { ok, skipped } = fileableOf(rows)
+    expect(ok).toHaveLength(2)
+    expect(skipped).toBe(2)
+  })
+
+  it('colours states and statuses distinctly', () => {
+    expect(stateTagType('已备案')).toBe('success')
+    expect(stateTagType('已退回')).toBe('danger')
+    expect(tripStatusTagType('失联')).toBe('danger')
+    expect(tripStatusTagType('逾期未返')).toBe('warning')
+  })
+})
+
+describe('dates', () => {
+  it('counts days across months and leap years', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2)
+    expect(daysBetween('2026-01-01', '2026-07-20')).toBe(200)
+    expect(daysBetween('2026-02-30', '2026-03-01')).toBeNull()
+    expect(daysBetween('', '2026-03-01')).toBeNull()
+  })
+
+  it('says whether a trip is half a year or more by the setting', () => {
+    expect(durationHint('2026-01-01', '2026-06-30', 180)?.halfYear).toBe(true) // 180 days
+    expect(durationHint('2026-01-01', '2026-06-29', 180)?.halfYear).toBe(false)
+    expect(durationHint('2026-01-01', '2026-06-29', 150)?.text).toContain('半年及以上')
+    expect(durationHint('2026-01-01', '2026-01-01', 180)).toBeNull()
+    expect(durationHint('2026-03-01', '2026-01-01', 180)).toBeNull()
+  })
+
+  it('labels overdue trips unless returned', () => {
+    expect(overdueLabel('2026-11-01', '2026-11-13')).toBe('逾期 12 天')
+    expect(overdueLabel('2026-11-13', '2026-11-13')).toBe('')
+    expect(overdueLabel('2026-11-01', '2026-11-13', '2026-11-05')).toBe('')
+  })
+
+  it('joins place names without repeats', () => {
+    expect(placeLabel('北京市', '北京市', '朝阳区')).toBe('北京市 朝阳区')
+    expect(placeLabel('新疆维吾尔自治区', null, ' ')).toBe('新疆维吾尔自治区')
+  })
+})
