@@ -41,10 +41,10 @@ describe('stratified allocation', () => {
 describe('verification rates', () => {
   it('counts per village and overall', () => {
     const { villages, total } = verificationRates([
-      { village: '东村', outcome: '核实一致' },
-      { village: '东村', outcome: '未接通' },
+      { village: '东村', outcome: 'consistent' },
+      { village: '东村', outcome: 'no_answer' },
       { village: '东村', outcome: null },
-      { village: '西村', outcome: '核实一致' },
+      { village: '西村', outcome: 'consistent' },
     ])
     expect(villages.map((v) => [v.village, v.drawn, v.called, v.verified])).toEqual([
       ['东村', 3, 2, 1],

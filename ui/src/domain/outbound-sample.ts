@@ -5,19 +5,21 @@
 
 export type SampleMode = 'count' | 'percent'
 
-/** 核实一致 counts as verified; the others are not. */
-export const CALL_OUTCOMES = ['核实一致', '信息不符', '未接通', '空号停机'] as const
-export type CallOutcome = (typeof CALL_OUTCOMES)[number]
+/**
+ * Call outcomes: consistent 核实一致 (counts as verified) | mismatch 信息不符 |
+ * no_answer 未接通 | dead_number 空号停机.
+ */
+export const VERIFIED = 'consistent'
 
 export function outcomeTagType(outcome: string | null | undefined): 'success' | 'warning' | 'danger' | 'info' {
   switch (outcome) {
-    case '核实一致':
+    case 'consistent':
       return 'success'
-    case '信息不符':
+    case 'mismatch':
       return 'danger'
-    case '未接通':
+    case 'no_answer':
       return 'warning'
-    case '空号停机':
+    case 'dead_number':
       return 'danger'
     default:
       return 'info'
@@ -98,7 +100,7 @@ export function verificationRates(rows: CallRow[]): { villages: VillageRate[]; t
     for (const t of [v, total]) {
       t.drawn++
       if (r.outcome) t.called++
-      if (r.outcome === '核实一致') t.verified++
+      if (r.outcome === VERIFIED) t.verified++
     }
   }
   const villages = [...by.values()].sort((a, b) => a.village.localeCompare(b.village, 'zh-CN'))

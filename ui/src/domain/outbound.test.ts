@@ -13,31 +13,31 @@ import {
 
 describe('report workflow', () => {
   it('offers the next steps of each state', () => {
-    expect(actionsFor('草稿')).toEqual(['edit', 'report'])
-    expect(actionsFor('已退回')).toEqual(['edit', 'report'])
-    expect(actionsFor('已上报')).toEqual(['file', 'return'])
-    expect(actionsFor('已备案')).toEqual(['reopen'])
+    expect(actionsFor('draft')).toEqual(['edit', 'report', 'delete'])
+    expect(actionsFor('returned')).toEqual(['edit', 'report', 'delete'])
+    expect(actionsFor('reported')).toEqual(['file', 'return'])
+    expect(actionsFor('filed')).toEqual(['reopen'])
     expect(actionsFor('?')).toEqual([])
   })
 
   it('locks a filed or reported record', () => {
-    expect(canEdit('已备案')).toBe(false)
-    expect(canEdit('已上报')).toBe(false)
-    expect(canEdit('草稿')).toBe(true)
+    expect(canEdit('filed')).toBe(false)
+    expect(canEdit('reported')).toBe(false)
+    expect(canEdit('draft')).toBe(true)
   })
 
   it('bulk filing takes only reported trips', () => {
-    const rows = [{ state: '已上报' }, { state: '草稿' }, { state: '已上报' }, { state: '已备案' }]
+    const rows = [{ state: 'reported' }, { state: 'draft' }, { state: 'reported' }, { state: 'filed' }]
     const { ok, skipped } = fileableOf(rows)
     expect(ok).toHaveLength(2)
     expect(skipped).toBe(2)
   })
 
   it('colours states and statuses distinctly', () => {
-    expect(stateTagType('已备案')).toBe('success')
-    expect(stateTagType('已退回')).toBe('danger')
-    expect(tripStatusTagType('失联')).toBe('danger')
-    expect(tripStatusTagType('逾期未返')).toBe('warning')
+    expect(stateTagType('filed')).toBe('success')
+    expect(stateTagType('returned')).toBe('danger')
+    expect(tripStatusTagType('lost')).toBe('danger')
+    expect(tripStatusTagType('overdue')).toBe('warning')
   })
 })
 

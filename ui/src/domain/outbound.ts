@@ -3,23 +3,20 @@
 // this only decides labels, colours and which buttons to offer. Pure;
 // unit-tested.
 
-export const REPORT_STATES = ['草稿', '已上报', '已备案', '已退回'] as const
-export type ReportState = (typeof REPORT_STATES)[number]
-
-export const TRIP_STATUSES = ['外出中', '已返回', '逾期未返', '失联'] as const
-export type TripStatus = (typeof TRIP_STATUSES)[number]
-
-export const CONTACT_CHANNELS = ['电话', '微信', '上门', '家属'] as const
+// Codes as the backend sends them; every row carries the Chinese `*_label`.
+// State: draft 草稿 | reported 已上报 | filed 已备案 | returned 已退回.
+// Status (computed with today's date): planned 待出发 | away 外出中 |
+// overdue 逾期未返 | lost 失联 | back 已返回.
 
 type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'info'
 
 export function stateTagType(state: string): TagType {
   switch (state) {
-    case '已上报':
+    case 'reported':
       return 'primary'
-    case '已备案':
+    case 'filed':
       return 'success'
-    case '已退回':
+    case 'returned':
       return 'danger'
     default:
       return 'info'
@@ -28,20 +25,20 @@ export function stateTagType(state: string): TagType {
 
 export function tripStatusTagType(status: string): TagType {
   switch (status) {
-    case '外出中':
+    case 'away':
       return 'primary'
-    case '已返回':
+    case 'back':
       return 'success'
-    case '逾期未返':
+    case 'overdue':
       return 'warning'
-    case '失联':
+    case 'lost':
       return 'danger'
     default:
       return 'info'
   }
 }
 
-export type TripAction = 'edit' | 'report' | 'file' | 'return' | 'reopen'
+export type TripAction = 'edit' | 'report' | 'file' | 'return' | 'reopen' | 'delete'
 
 export interface ActionInfo {
   action: TripAction
@@ -56,6 +53,7 @@ const ACTIONS: Record<TripAction, ActionInfo> = {
   file: { action: 'file', label: '备案', needsReason: false },
   return: { action: 'return', label: '退回', needsReason: true },
   reopen: { action: 'reopen', label: '重新打开', needsReason: true },
+  delete: { action: 'delete', label: '删除', needsReason: false },
 }
 
 export function actionInfo(a: TripAction): ActionInfo {
@@ -64,16 +62,16 @@ export function actionInfo(a: TripAction): ActionInfo {
 
 /**
  * The workflow 草稿 → 已上报 → 已备案 | 已退回 (→ edited and 上报 again);
- * a filed record is locked until a reviewer reopens it (back to 草稿).
+ * a filed record is locked until a reviewer reopens it (back to 已退回).
  */
 export function actionsFor(state: string): TripAction[] {
   switch (state) {
-    case '草稿':
-    case '已退回':
-      return ['edit', 'report']
-    case '已上报':
+    case 'draft':
+    case 'returned':
+      return ['edit', 'report', 'delete']
+    case 'reported':
       return ['file', 'return']
-    case '已备案':
+    case 'filed':
       return ['reopen']
     default:
       return []
@@ -86,7 +84,7 @@ export function canEdit(state: string): boolean {
 
 /** Rows of a selection the bulk 备案 applies to, and how many are left out. */
 export function fileableOf<T extends { state: string }>(rows: T[]): { ok: T[]; skipped: number } {
-  const ok = rows.filter((r) => r.state === '已上报')
+  const ok = rows.filter((r) => r.state === 'reported')
   return { ok, skipped: rows.length - ok.length }
 }
 
