@@ -548,18 +548,28 @@ pub fn cities(province: &str) -> &'static [&'static str] {
         .unwrap_or(&[])
 }
 
-/// A city of `province` by full name or without its 市/地区/盟 suffix.
+/// A city of `province` by full name, without its 市/地区/盟 suffix, or by
+/// an unambiguous beginning of at least two characters (昌吉 → 昌吉回族自治州).
 pub fn city(province: &str, name: &str) -> Option<&'static str> {
     let name = name.trim();
     if name.is_empty() {
         return None;
     }
-    cities(province).iter().copied().find(|c| {
+    let all = cities(province);
+    let exact = all.iter().copied().find(|c| {
         *c == name
             || c.strip_suffix('市') == Some(name)
             || c.strip_suffix("地区") == Some(name)
             || c.strip_suffix('盟') == Some(name)
-    })
+    });
+    if exact.is_some() || name.chars().count() < 2 {
+        return exact;
+    }
+    let mut starts = all.iter().copied().filter(|c| c.starts_with(name));
+    match (starts.next(), starts.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
 }
 
 /// Split a free-text destination ("浙江省杭州市萧山区 传化物流园") into
@@ -605,6 +615,8 @@ mod tests {
         assert_eq!(province("火星"), None);
         assert_eq!(city("浙江省", "杭州"), Some("杭州市"));
         assert_eq!(city("浙江省", "兰州市"), None);
+        assert_eq!(city("新疆维吾尔自治区", "昌吉"), Some("昌吉回族自治州"));
+        assert_eq!(city("海南省", "三"), None);
     }
 
     #[test]
