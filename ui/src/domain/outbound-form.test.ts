@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { normalizePhone, normalizePlate, plateOk, tripHints, type TripDraftFields } from './outbound-form'
 
 const good: TripDraftFields = {
+  driver: 'member',
   member_id: 'm1',
   name: '',
   plate_number: '甘D12345',
-  departure: '2026-03-01',
+  departure_date: '2026-03-01',
   expected_return: '2026-10-01',
   dest_province: '新疆维吾尔自治区',
   road_phone: '138 0013 8000',
@@ -18,13 +19,14 @@ describe('trip form hints', () => {
   })
 
   it('names each field that is wrong', () => {
-    const e = tripHints({ ...good, member_id: '', plate_number: '12345', expected_return: '2026-02-01', road_phone: '0931-1234567', dest_province: '' })
+    const e = tripHints({ ...good, driver: 'new', member_id: '', plate_number: '12345', expected_return: '2026-02-01', road_phone: '0931-1234567', dest_province: '' })
     expect(Object.keys(e).sort()).toEqual(['dest_province', 'expected_return', 'name', 'plate_number', 'road_phone'])
     expect(e.expected_return).toBe('不能早于出发日期')
   })
 
-  it('a person not yet a member needs a name', () => {
-    expect(tripHints({ ...good, member_id: '', name: '张三' }).name).toBeUndefined()
+  it('asks for a member to be picked, or a new person named', () => {
+    expect(tripHints({ ...good, member_id: '' }).member_id).toContain('请选择')
+    expect(tripHints({ ...good, driver: 'new', member_id: '', name: '张三' })).toEqual({})
   })
 })
 

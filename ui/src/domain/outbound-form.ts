@@ -42,11 +42,13 @@ export function plateOk(input: string): boolean {
 }
 
 export interface TripDraftFields {
-  /** Set when the driver is a member; else `name` (and maybe ID) is typed. */
+  /** A member picked from the ledger, or a person enrolled on the spot. */
+  driver: 'member' | 'new'
   member_id: string
+  /** The new person's name (enrolment). */
   name: string
   plate_number: string
-  departure: string
+  departure_date: string
   expected_return: string
   dest_province: string
   road_phone: string
@@ -56,17 +58,18 @@ export interface TripDraftFields {
 export type HintErrors = Partial<Record<keyof TripDraftFields, string>>
 
 /**
- * What is plainly wrong before asking the backend: the same wording style as
- * its messages, without the label (the form shows it beside the field).
+ * What is plainly wrong before asking the backend, without the label (the
+ * form shows it beside the field).
  */
 export function tripHints(f: TripDraftFields): HintErrors {
   const e: HintErrors = {}
-  if (!f.member_id && !f.name.trim()) e.name = '请选择会员，或填写司机姓名'
+  if (f.driver === 'member' && !f.member_id) e.member_id = '请选择外出的会员，或改为“尚未入会”当场登记'
+  if (f.driver === 'new' && !f.name.trim()) e.name = '请填写司机姓名'
   if (f.plate_number.trim() && !plateOk(f.plate_number)) e.plate_number = '不是有效的车牌号，例如 甘D12345'
-  if (!f.departure) e.departure = '请填写出发日期'
+  if (!f.departure_date) e.departure_date = '请填写出发日期'
   if (!f.expected_return) e.expected_return = '请填写预计返回日期'
-  else if (f.departure) {
-    const d = daysBetween(f.departure, f.expected_return)
+  else if (f.departure_date) {
+    const d = daysBetween(f.departure_date, f.expected_return)
     if (d !== null && d < 0) e.expected_return = '不能早于出发日期'
   }
   if (!f.dest_province) e.dest_province = '请选择流入地省份'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allocate, freshSeed, percentLabel, sampleSize, verificationRates } from './outbound-sample'
+import { allocate, freshSeed, percentLabel, sampleSize } from './outbound-sample'
 
 describe('sample size', () => {
   it('caps a count at the population', () => {
@@ -38,20 +38,10 @@ describe('stratified allocation', () => {
   })
 })
 
-describe('verification rates', () => {
-  it('counts per village and overall', () => {
-    const { villages, total } = verificationRates([
-      { village: '东村', outcome: 'consistent' },
-      { village: '东村', outcome: 'no_answer' },
-      { village: '东村', outcome: null },
-      { village: '西村', outcome: 'consistent' },
-    ])
-    expect(villages.map((v) => [v.village, v.drawn, v.called, v.verified])).toEqual([
-      ['东村', 3, 2, 1],
-      ['西村', 1, 1, 1],
-    ])
-    expect(percentLabel(villages[0]!.rate)).toBe('33.3%')
-    expect(percentLabel(total.rate)).toBe('50%')
+describe('labels and seeds', () => {
+  it('shows rates as percentages', () => {
+    expect(percentLabel(1 / 3)).toBe('33.3%')
+    expect(percentLabel(0.5)).toBe('50%')
     expect(percentLabel(null)).toBe('—')
   })
 

@@ -1,16 +1,11 @@
-// 随机电话抽查: sample-size maths and verification rates for display. The
-// backend draws the sample (seeded, stratified by village); this only
-// explains to the cadre what a size or percentage means before drawing, and
-// sums up the calls. Pure; unit-tested.
+// 随机电话抽查: sample-size maths for display. The backend draws the sample
+// (seeded, stratified by village, largest remainder) and counts the calls;
+// this only shows the cadre what a size or percentage means before drawing.
+// Pure; unit-tested.
 
 export type SampleMode = 'count' | 'percent'
 
-/**
- * Call outcomes: consistent 核实一致 (counts as verified) | mismatch 信息不符 |
- * no_answer 未接通 | dead_number 空号停机.
- */
-export const VERIFIED = 'consistent'
-
+/** Call outcomes: consistent 核实一致 | mismatch 信息不符 | no_answer 未接通 | dead_number 空号停机. */
 export function outcomeTagType(outcome: string | null | undefined): 'success' | 'warning' | 'danger' | 'info' {
   switch (outcome) {
     case 'consistent':
@@ -74,38 +69,6 @@ export function allocate(strata: Stratum[], total: number): Allocation[] {
     }
   }
   return rows.map((r) => ({ ...r.s, take: r.take }))
-}
-
-export interface CallRow {
-  village: string
-  outcome: string | null
-}
-
-export interface VillageRate {
-  village: string
-  drawn: number
-  called: number
-  verified: number
-  /** verified / drawn, 0..1; null when nothing drawn. */
-  rate: number | null
-}
-
-/** Per village and overall: drawn, called (an outcome recorded), verified (核实一致). */
-export function verificationRates(rows: CallRow[]): { villages: VillageRate[]; total: VillageRate } {
-  const by = new Map<string, VillageRate>()
-  const total: VillageRate = { village: '合计', drawn: 0, called: 0, verified: 0, rate: null }
-  for (const r of rows) {
-    let v = by.get(r.village)
-    if (!v) by.set(r.village, (v = { village: r.village, drawn: 0, called: 0, verified: 0, rate: null }))
-    for (const t of [v, total]) {
-      t.drawn++
-      if (r.outcome) t.called++
-      if (r.outcome === VERIFIED) t.verified++
-    }
-  }
-  const villages = [...by.values()].sort((a, b) => a.village.localeCompare(b.village, 'zh-CN'))
-  for (const t of [...villages, total]) t.rate = t.drawn ? t.verified / t.drawn : null
-  return { villages, total }
 }
 
 /** "66.7%", or "—" for no data. */
