@@ -45,21 +45,23 @@ export interface Allocation extends Stratum {
 
 /**
  * Proportional allocation of `total` over strata by the largest remainder
- * (ties to the larger stratum, then the label), never more than a stratum
- * holds. This is the rule the draw follows, shown so an auditor can check
- * that every village got its share.
+ * (ties to the larger stratum, then the smaller key), never more than a
+ * stratum holds: the rule the backend's draw follows (ledger-core
+ * `outbound::sample::allocate`, strata keyed by org id), shown so an auditor
+ * can check that every village got its share.
  */
 export function allocate(strata: Stratum[], total: number): Allocation[] {
   const pop = strata.reduce((s, x) => s + Math.max(0, x.population), 0)
   const want = Math.min(Math.max(0, Math.floor(total)), pop)
   if (!pop || !want) return strata.map((s) => ({ ...s, take: 0 }))
   const rows = strata.map((s, i) => {
-    const exact = (want * Math.max(0, s.population)) / pop
-    return { i, s, take: Math.floor(exact), rest: exact - Math.floor(exact) }
+    // Integer maths, like the backend: no float ties.
+    const share = want * Math.max(0, s.population)
+    return { i, s, take: Math.floor(share / pop), rest: share % pop }
   })
   let left = want - rows.reduce((s, r) => s + r.take, 0)
   const order = [...rows].sort(
-    (a, b) => b.rest - a.rest || b.s.population - a.s.population || a.s.label.localeCompare(b.s.label, 'zh-CN'),
+    (a, b) => b.rest - a.rest || b.s.population - a.s.population || (a.s.key < b.s.key ? -1 : a.s.key > b.s.key ? 1 : 0),
   )
   for (const r of order) {
     if (left <= 0) break
