@@ -1057,7 +1057,11 @@ export type OutboundReview = { id: string,
 /**
  * report | file | return | reopen
  */
-action: string, action_label: string, reason: string | null, actor: string | null, date: string, };
+action: string, action_label: string, 
+/**
+ * State codes before and after.
+ */
+from_state: string, to_state: string, from_label: string, to_label: string, reason: string | null, actor: string | null, date: string, };
 
 export type OutboundContact = { id: string, date: string, 
 /**
@@ -1147,7 +1151,11 @@ q?: string,
 /**
  * Only drivers currently away (planned, away, overdue, lost; not back).
  */
-away_only?: boolean, };
+away_only?: boolean, 
+/**
+ * Paging over the rows (the counts cover every match); all rows when absent.
+ */
+offset?: number, limit?: number, };
 
 export type OutboundTally = { key: string, label: string, count: number, };
 
@@ -1259,7 +1267,11 @@ q?: string,
 /**
  * Only drivers currently away (planned, away, overdue, lost; not back).
  */
-away_only?: boolean, };
+away_only?: boolean, 
+/**
+ * Paging over the rows (the counts cover every match); all rows when absent.
+ */
+offset?: number, limit?: number, };
 
 export type SpotExportInput = { id: string, out?: string, };
 

@@ -240,6 +240,11 @@ pub struct OutboundReview {
     /// report | file | return | reopen
     pub action: String,
     pub action_label: String,
+    /// State codes before and after.
+    pub from_state: String,
+    pub to_state: String,
+    pub from_label: String,
+    pub to_label: String,
     pub reason: Option<String>,
     pub actor: Option<String>,
     pub date: String,
@@ -322,6 +327,13 @@ pub struct OutboundQuery {
     #[serde(default)]
     #[ts(optional)]
     pub away_only: Option<bool>,
+    /// Paging over the rows (the counts cover every match); all rows when absent.
+    #[serde(default)]
+    #[ts(optional)]
+    pub offset: Option<u32>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub limit: Option<u32>,
 }
 
 /// A count under a key (province name, or org id with its name as label).

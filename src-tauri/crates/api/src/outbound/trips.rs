@@ -1,0 +1,572 @@
+//! Handlers for trips: the report form, its review, the driver's return,
+//! the contact log, the ledger list and the home-page alerts.
+
+use chrono::NaiveDate;
+use ledger_core::outbound::{
+    self as rules, divisions, label_of, place_label, ReportState, ReviewAction, TripDraft,
+    TripStatus, CHANNELS, OUTCOMES, RELATIONS, VEHICLE_TYPES,
+};
+use ledger_core::{citizen_id, phone};
+use ledger_store::outbound::{self, ContactFields, OutboundSettings as Stored, Trip, TripQuery};
+use ledger_store::{members, orgs, Store, StoreError};
+
+use super::dto::{
+    OutboundAlerts, OutboundBackInput, OutboundChoices, OutboundContact, OutboundContactInput,
+    OutboundDetail, OutboundFields, OutboundIds, OutboundInput, OutboundList, OutboundProvince,
+    OutboundQuery, OutboundReasonInput, OutboundReview, OutboundRow, OutboundSettings,
+    OutboundTally, OutboundUpdate,
+};
+use crate::dto::{Choice, Count, IdArg};
+use crate::members::{date, draft};
+use crate::{Api, ApiError};
+
+fn choices_of(list: &[(&str, &str)]) -> Vec<Choice> {
+    list.iter()
+        .map(|(v, l)| Choice {
+            value: v.to_string(),
+            label: l.to_string(),
+        })
+        .collect()
+}
+
+pub fn choices() -> OutboundChoices {
+    OutboundChoices {
+        provinces: divisions::PROVINCES
+            .iter()
+            .map(|(p, c)| OutboundProvince {
+                name: p.to_string(),
+                cities: c.iter().map(|s| s.to_string()).collect(),
+            })
+            .collect(),
+        vehicle_types: VEHICLE_TYPES.iter().map(|s| s.to_string()).collect(),
+        relations: RELATIONS.iter().map(|s| s.to_string()).collect(),
+        states: ReportState::ALL
+            .iter()
+            .map(|s| Choice {
+                value: s.code().into(),
+                label: s.label().into(),
+            })
+            .collect(),
+        statuses: TripStatus::ALL
+            .iter()
+            .map(|s| Choice {
+                value: s.code().into(),
+                label: s.label().into(),
+            })
+            .collect(),
+        channels: choices_of(&CHANNELS),
+        outcomes: choices_of(&OUTCOMES),
+    }
+}
+
+pub fn settings_get(api: &Api) -> Result<OutboundSettings, ApiError> {
+    let s = outbound::settings(api.store().conn())?;
+    Ok(OutboundSettings {
+        half_year_days: s.half_year_days,
+        lost_days: s.lost_days,
+    })
+}
+
+pub fn settings_set(api: &Api, input: OutboundSettings) -> Result<OutboundSettings, ApiError> {
+    let s = Stored {
+        half_year_days: input.half_year_days,
+        lost_days: input.lost_days,
+    };
+    api.store().transact(|tx| outbound::set_settings(tx, &s))?;
+    settings_get(api)
+}
+
+// ---- rows ------------------------------------------------------------------
+
+/// What a row needs besides the trip: today and the settings.
+#[derive(Clone, Copy)]
+pub(crate) struct Lens {
+    pub today: NaiveDate,
+    pub settings: Stored,
+}
+
+impl Lens {
+    pub(crate) fn of(store: &Store) -> Result<Lens, ApiError> {
+        Ok(Lens {
+            today: store.today(),
+            settings: outbound::settings(store.conn())?,
+        })
+    }
+
+    pub(crate) fn status(&self, t: &Trip) -> TripStatus {
+        t.status(self.today, self.settings.lost_days)
+    }
+}
+
+pub(crate) fn dest_label(t: &Trip) -> String {
+    place_label(
+        &t.form.dest_province,
+        t.form.dest_city.as_deref(),
+        t.form.dest_county.as_deref(),
+    )
+}
+
+pub(crate) fn row(t: &Trip, lens: Lens) -> OutboundRow {
+    let dates = t.dates();
+    let status = lens.status(t);
+    let dest = dest_label(t);
+    OutboundRow {
+        id: t.id.clone(),
+        member_id: t.member_id.clone(),
+        member_name: t.member_name.clone(),
+        member_no: t.member_no.clone(),
+        org_id: t.org_id.clone(),
+        org_name: t.org_name.clone(),
+        plate_number: t.form.plate_number.clone(),
+        vehicle_type: t.form.vehicle_type.clone(),
+        departure_date: t.form.departure.to_string(),
+        expected_return: t.form.expected_return.to_string(),
+        returned_on: t.returned_on.map(|d| d.to_string()),
+        dest_province: t.form.dest_province.clone(),
+        current_location: t.current_location.clone().unwrap_or_else(|| dest.clone()),
+        dest_label: dest,
+        dest_park: t.form.dest_park.clone(),
+        road_phone_masked: phone::mask(&t.form.road_phone),
+        state: t.state.code().into(),
+        state_label: t.state.label().into(),
+        status: status.code().into(),
+        status_label: status.label().into(),
+        last_contact_on: t.last_contact_on.map(|d| d.to_string()),
+        days_silent: dates.days_silent(lens.today),
+        days_overdue: dates.days_overdue(lens.today),
+        long_trip: dates.is_long(lens.settings.half_year_days),
+        updated_at: t.updated_at.clone(),
+    }
+}
+
+fn detail(store: &Store, t: Trip) -> Result<OutboundDetail, ApiError> {
+    let lens = Lens::of(store)?;
+    let reviews = outbound::reviews(store.conn(), &t.id)?;
+    let lock_reason = (t.state == ReportState::Filed).then(|| {
+        let on = reviews
+            .iter()
+            .rev()
+            .find(|r| r.action == ReviewAction::File)
+            .map(|r| format!("已于{}备案，", r.date))
+            .unwrap_or_default();
+        format!("{on}已备案的记录不能修改，如需修改请先由审核人退回/重新打开")
+    });
+    let contacts = outbound::contacts(store.conn(), &t.id)?
+        .into_iter()
+        .map(|c| OutboundContact {
+            id: c.id,
+            date: c.date.to_string(),
+            channel_label: label_of(&CHANNELS, &c.channel).unwrap_or_default().into(),
+            channel: c.channel,
+            reached: c.reached,
+            note: c.note,
+            new_location: c.new_location,
+            actor: c.actor,
+        })
+        .collect();
+    let f = &t.form;
+    Ok(OutboundDetail {
+        row: row(&t, lens),
+        id_number_masked: citizen_id::mask(&t.member_id_number),
+        member_phone: t.member_phone.clone(),
+        dest_city: f.dest_city.clone(),
+        dest_county: f.dest_county.clone(),
+        dest_address: f.dest_address.clone(),
+        road_phone: f.road_phone.clone(),
+        family_spouse: f.family_spouse.clone(),
+        family_children: f.family_children.clone(),
+        family_elderly: f.family_elderly.clone(),
+        family_needs: f.family_needs.clone(),
+        emergency_name: f.emergency_name.clone(),
+        emergency_relation: f.emergency_relation.clone(),
+        emergency_phone: f.emergency_phone.clone(),
+        reported_by: f.reported_by.clone(),
+        reported_on: f.reported_on.to_string(),
+        notes: f.notes.clone(),
+        state_reason: t.state_reason.clone(),
+        locked: t.state == ReportState::Filed,
+        lock_reason,
+        reviews: reviews
+            .into_iter()
+            .map(|r| OutboundReview {
+                id: r.id,
+                action: r.action.code().into(),
+                action_label: r.action.label().into(),
+                from_state: r.from.code().into(),
+                to_state: r.to.code().into(),
+                from_label: r.from.label().into(),
+                to_label: r.to.label().into(),
+                reason: r.reason,
+                actor: r.actor,
+                date: r.date.to_string(),
+            })
+            .collect(),
+        contacts,
+    })
+}
+
+fn load(api: &Api, id: &str) -> Result<OutboundDetail, ApiError> {
+    let store = api.store();
+    let t = outbound::get(store.conn(), id)?;
+    detail(&store, t)
+}
+
+// ---- the form --------------------------------------------------------------
+
+/// The typed form, with the member's plate, vehicle and phone filling what
+/// was left empty; the cadre defaults to the operator.
+fn trip_draft(
+    f: &OutboundFields,
+    plate: Option<&str>,
+    vehicle: Option<&str>,
+    phone: &str,
+    operator: Option<&str>,
+) -> Result<TripDraft, ApiError> {
+    let or = |v: &Option<String>, d: Option<&str>| -> Option<String> {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .or(d)
+            .map(str::to_string)
+    };
+    let plate_typed = f.plate_number.trim();
+    Ok(TripDraft {
+        plate_number: if plate_typed.is_empty() {
+            plate.unwrap_or_default().to_string()
+        } else {
+            plate_typed.to_string()
+        },
+        vehicle_type: or(&f.vehicle_type, vehicle),
+        departure: date(
+            "departure_date",
+            "外出日期",
+            &Some(f.departure_date.clone()),
+        )?,
+        expected_return: date(
+            "expected_return",
+            "预计返回日期",
+            &Some(f.expected_return.clone()),
+        )?,
+        dest_province: f.dest_province.clone(),
+        dest_city: f.dest_city.clone(),
+        dest_county: f.dest_county.clone(),
+        dest_address: f.dest_address.clone(),
+        dest_park: f.dest_park.clone(),
+        road_phone: or(&f.road_phone, Some(phone)).unwrap_or_default(),
+        family_spouse: f.family_spouse.clone(),
+        family_children: f.family_children.clone(),
+        family_elderly: f.family_elderly.clone(),
+        family_needs: f.family_needs.clone(),
+        emergency_name: f.emergency_name.clone(),
+        emergency_relation: f.emergency_relation.clone(),
+        emergency_phone: f.emergency_phone.clone(),
+        reported_by: or(&f.reported_by, operator),
+        reported_on: date("reported_on", "报告日期", &f.reported_on)?,
+        notes: f.notes.clone(),
+    })
+}
+
+pub fn create(api: &Api, input: OutboundInput) -> Result<OutboundDetail, ApiError> {
+    let mut store = api.store();
+    let operator = store.meta("operator")?;
+    let today = store.today();
+    let submit = input.submit.unwrap_or(false);
+    let member_id = input
+        .member_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let trip = match (member_id, &input.member) {
+        (Some(id), None) => {
+            let m = members::get(store.conn(), id).map_err(|e| ApiError {
+                field: Some("member_id".into()),
+                ..ApiError::from(e)
+            })?;
+            let d = trip_draft(
+                &input.fields,
+                m.plate_number.as_deref(),
+                m.vehicle_type.as_deref(),
+                &m.phone,
+                operator.as_deref(),
+            )?;
+            let v = rules::validate(&d, today).map_err(StoreError::from)?;
+            store.transact(|tx| outbound::create(tx, &m.id, &v, submit))?
+        }
+        (None, Some(mi)) => {
+            // Enrol the driver on the spot: member and trip in one transaction.
+            let md = draft(mi)?;
+            // The driver comes first on the form: their errors first.
+            ledger_core::member::validate(&md, today).map_err(StoreError::from)?;
+            let d = trip_draft(
+                &input.fields,
+                md.plate_number.as_deref(),
+                md.vehicle_type.as_deref(),
+                &md.phone,
+                operator.as_deref(),
+            )?;
+            let v = rules::validate(&d, today).map_err(StoreError::from)?;
+            let org_id = match mi
+                .org_id
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
+                Some(key) => orgs::resolve(store.conn(), key)?.id,
+                None => orgs::this_office(store.conn())?.ok_or(StoreError::NoOffice)?,
+            };
+            store.transact(|tx| {
+                let m = members::add(tx, &md, &org_id)?;
+                outbound::create(tx, &m.id, &v, submit)
+            })?
+        }
+        _ => {
+            return Err(ApiError::invalid(
+                "member_id",
+                "司机：请选择台账中的会员，或填写新会员信息（二选一）",
+            ))
+        }
+    };
+    log::info!("outbound trip {} recorded", trip.id);
+    detail(&store, trip)
+}
+
+pub fn update(api: &Api, input: OutboundUpdate) -> Result<OutboundDetail, ApiError> {
+    let mut store = api.store();
+    let current = outbound::get(store.conn(), &input.id)?;
+    rules::transition(current.state, ReviewAction::Edit, None).map_err(StoreError::from)?;
+    let operator = store.meta("operator")?;
+    let d = trip_draft(
+        &input.fields,
+        Some(&current.form.plate_number),
+        current.form.vehicle_type.as_deref(),
+        &current.form.road_phone,
+        current.form.reported_by.as_deref().or(operator.as_deref()),
+    )?;
+    let v = rules::validate(&d, store.today()).map_err(StoreError::from)?;
+    let t = store.transact(|tx| outbound::update(tx, &input.id, &v))?;
+    detail(&store, t)
+}
+
+pub fn delete(api: &Api, input: IdArg) -> Result<(), ApiError> {
+    api.store().transact(|tx| outbound::delete(tx, &input.id))?;
+    Ok(())
+}
+
+pub fn get(api: &Api, input: IdArg) -> Result<OutboundDetail, ApiError> {
+    load(api, &input.id)
+}
+
+// ---- review ----------------------------------------------------------------
+
+fn bulk(api: &Api, ids: &[String], action: ReviewAction) -> Result<Count, ApiError> {
+    if ids.is_empty() {
+        return Err(ApiError::invalid("ids", "请至少选择一份外出报告"));
+    }
+    let n = api.store().transact(|tx| {
+        for id in ids {
+            outbound::review(tx, id, action, None)?;
+        }
+        Ok(ids.len())
+    })?;
+    log::info!("{n} outbound reports: {}", action.code());
+    Ok(Count { count: n as u32 })
+}
+
+/// 上报: drafts and returned reports go to the township (all or none).
+pub fn report(api: &Api, input: OutboundIds) -> Result<Count, ApiError> {
+    bulk(api, &input.ids, ReviewAction::Report)
+}
+
+/// 备案, in bulk: all or none; the message names a trip that cannot be filed.
+pub fn file(api: &Api, input: OutboundIds) -> Result<Count, ApiError> {
+    bulk(api, &input.ids, ReviewAction::File)
+}
+
+fn with_reason(
+    api: &Api,
+    input: &OutboundReasonInput,
+    action: ReviewAction,
+) -> Result<OutboundDetail, ApiError> {
+    if input.reason.chars().count() > 200 {
+        return Err(ApiError::invalid("reason", "原因：不能超过200个字"));
+    }
+    let t = api
+        .store()
+        .transact(|tx| outbound::review(tx, &input.id, action, Some(&input.reason)))?;
+    load(api, &t.id)
+}
+
+pub fn send_back(api: &Api, input: OutboundReasonInput) -> Result<OutboundDetail, ApiError> {
+    with_reason(api, &input, ReviewAction::Return)
+}
+
+pub fn reopen(api: &Api, input: OutboundReasonInput) -> Result<OutboundDetail, ApiError> {
+    with_reason(api, &input, ReviewAction::Reopen)
+}
+
+pub fn back(api: &Api, input: OutboundBackInput) -> Result<OutboundDetail, ApiError> {
+    let mut store = api.store();
+    let day = date("date", "返回日期", &input.date)?.unwrap_or(store.today());
+    let t = store.transact(|tx| outbound::mark_back(tx, &input.id, day))?;
+    detail(&store, t)
+}
+
+pub fn contact_add(api: &Api, input: OutboundContactInput) -> Result<OutboundDetail, ApiError> {
+    let mut store = api.store();
+    let c = ContactFields {
+        date: date("date", "联系日期", &input.date)?.unwrap_or(store.today()),
+        channel: input.channel.trim().to_string(),
+        reached: input.reached,
+        note: input.note,
+        new_province: input.new_province,
+        new_city: input.new_city,
+        new_county: input.new_county,
+        new_address: input.new_address,
+    };
+    let t = store.transact(|tx| outbound::add_contact(tx, &input.trip_id, &c))?;
+    detail(&store, t)
+}
+
+// ---- lists -----------------------------------------------------------------
+
+/// The trips matching the filters, with their status on today's date.
+pub(crate) fn filtered(store: &Store, q: &OutboundQuery) -> Result<(Vec<Trip>, Lens), ApiError> {
+    let trimmed = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let org_id = match trimmed(&q.org_id) {
+        Some(key) => Some(orgs::resolve(store.conn(), &key)?.id),
+        None => None,
+    };
+    let province = match trimmed(&q.province) {
+        Some(p) => Some(
+            divisions::province(&p)
+                .ok_or_else(|| {
+                    ApiError::invalid("province", format!("流入地省份：“{p}”不是省级行政区"))
+                })?
+                .to_string(),
+        ),
+        None => None,
+    };
+    let state = match trimmed(&q.state) {
+        Some(s) => Some(
+            ReportState::parse(&s)
+                .ok_or_else(|| ApiError::invalid("state", format!("报告状态：未知的“{s}”")))?,
+        ),
+        None => None,
+    };
+    let status = match trimmed(&q.status) {
+        Some(s) => Some(
+            TripStatus::parse(&s)
+                .ok_or_else(|| ApiError::invalid("status", format!("外出状态：未知的“{s}”")))?,
+        ),
+        None => None,
+    };
+    let away_only = q.away_only.unwrap_or(false);
+    let query = TripQuery {
+        org_id,
+        province,
+        state,
+        member_id: trimmed(&q.member_id),
+        text: trimmed(&q.q),
+        not_back: away_only,
+    };
+    let lens = Lens::of(store)?;
+    let trips = outbound::list(store.conn(), &query)?
+        .into_iter()
+        .filter(|t| {
+            let s = lens.status(t);
+            status.is_none_or(|want| s == want) && !(away_only && s == TripStatus::Back)
+        })
+        .collect();
+    Ok((trips, lens))
+}
+
+fn tally(mut counts: Vec<OutboundTally>) -> Vec<OutboundTally> {
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+    counts
+}
+
+fn bump(list: &mut Vec<OutboundTally>, key: &str, label: &str) {
+    match list.iter_mut().find(|t| t.key == key) {
+        Some(t) => t.count += 1,
+        None => list.push(OutboundTally {
+            key: key.to_string(),
+            label: label.to_string(),
+            count: 1,
+        }),
+    }
+}
+
+pub fn list(api: &Api, q: OutboundQuery) -> Result<OutboundList, ApiError> {
+    let store = api.store();
+    let (trips, lens) = filtered(&store, &q)?;
+    let mut by_province = Vec::new();
+    let mut by_village = Vec::new();
+    for t in trips.iter().filter(|t| lens.status(t) != TripStatus::Back) {
+        bump(
+            &mut by_province,
+            &t.form.dest_province,
+            &t.form.dest_province,
+        );
+        bump(&mut by_village, &t.org_id, &t.org_name);
+    }
+    let total = trips.len() as u32;
+    let offset = q.offset.unwrap_or(0) as usize;
+    let limit = q.limit.map_or(usize::MAX, |l| l as usize);
+    Ok(OutboundList {
+        rows: trips
+            .iter()
+            .skip(offset)
+            .take(limit)
+            .map(|t| row(t, lens))
+            .collect(),
+        total,
+        by_province: tally(by_province),
+        by_village: tally(by_village),
+    })
+}
+
+/// Overdue and lost-contact drivers for the home page, longest first.
+pub fn alerts(api: &Api) -> Result<OutboundAlerts, ApiError> {
+    let store = api.store();
+    let (trips, lens) = filtered(
+        &store,
+        &OutboundQuery {
+            away_only: Some(true),
+            ..Default::default()
+        },
+    )?;
+    let pick = |s: TripStatus| {
+        let mut rows: Vec<OutboundRow> = trips
+            .iter()
+            .filter(|t| t.state != ReportState::Draft && lens.status(t) == s)
+            .map(|t| row(t, lens))
+            .collect();
+        rows.sort_by(|a, b| {
+            (b.days_silent + b.days_overdue).cmp(&(a.days_silent + a.days_overdue))
+        });
+        rows
+    };
+    let away = trips
+        .iter()
+        .filter(|t| t.state != ReportState::Draft && lens.status(t) != TripStatus::Planned)
+        .count() as u32;
+    let pending = outbound::list(
+        store.conn(),
+        &TripQuery {
+            state: Some(ReportState::Reported),
+            ..Default::default()
+        },
+    )?
+    .len() as u32;
+    Ok(OutboundAlerts {
+        overdue: pick(TripStatus::Overdue),
+        lost: pick(TripStatus::Lost),
+        pending_review: pending,
+        away,
+    })
+}
