@@ -75,6 +75,11 @@ pub(crate) fn dispatch(api: &Api, command: &str, args: Value) -> Result<Value, A
 
 /// Typed entry points for the CLI.
 impl Api {
+    /// Today's date in the store's clock (Beijing time): demo data and
+    /// scripts date trips from it.
+    pub fn outbound_today(&self) -> chrono::NaiveDate {
+        self.store().today()
+    }
     pub fn outbound_settings_get(&self) -> Result<OutboundSettings, ApiError> {
         trips::settings_get(self)
     }
