@@ -89,7 +89,7 @@ async function fillDate(testId, value) {
   await input.click()
   await input.fill(value)
   await input.press('Enter')
-  await page.keyboard.press('Escape').catch(() => {})
+  await page.waitForFunction(([id, v]) => document.querySelector(`[data-testid="${id}"] input`)?.value === v, [testId, value])
 }
 
 async function download(click) {
@@ -300,15 +300,17 @@ describe('Truck-driver outbound reports in the browser', () => {
     await snap('list')
 
     await pickOption('outbound-state-filter', '已上报')
-    await byTestId('outbound-table').locator('tbody tr').nth(3).waitFor()
+    // Four set up through the API (李红军's was returned) and 赵长途's overdue one.
+    await byTestId('outbound-table').locator('tbody tr').nth(4).waitFor()
     const rows = await byTestId('outbound-table').locator('tbody tr').count()
-    assert.equal(rows, 4, 'four reported trips')
+    assert.equal(rows, 5, 'five reported trips')
+    assert.match(await byTestId('outbound-total').innerText(), /共 5 份/)
     await byTestId('outbound-table').locator('thead .el-checkbox').click()
     await byTestId('outbound-batch-file').click()
     await page.locator('.el-message-box__btns .el-button--primary').click()
     await byTestId('outbound-table').locator('.el-table__empty-text').waitFor()
     const filed = await callApi(server, 'outbound_list', { state: 'filed' })
-    assert.equal(filed.total, 5)
+    assert.equal(filed.total, 6)
     await byTestId('outbound-clear').click()
     await byTestId('outbound-table').locator('tbody tr').nth(6).waitFor()
   })
