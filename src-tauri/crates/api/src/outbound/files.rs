@@ -137,7 +137,14 @@ pub fn spot_export(api: &Api, input: SpotExportInput) -> Result<FileOut, ApiErro
     let d = detail_of(&store, &input.id)?;
     drop(store);
     let c = &d.check;
-    let pct = |r: f64| format!("{:.1}%", r * 100.0);
+    // No call made yet: no rate, rather than a misleading 0%.
+    let pct = |r: f64, called: u32| {
+        if called == 0 {
+            "未抽查".to_string()
+        } else {
+            format!("{:.1}%", r * 100.0)
+        }
+    };
     let items: Vec<Vec<String>> = d
         .items
         .iter()
@@ -175,7 +182,7 @@ pub fn spot_export(api: &Api, input: SpotExportInput) -> Result<FileOut, ApiErro
                 v.drawn.to_string(),
                 v.called.to_string(),
                 v.consistent.to_string(),
-                pct(v.rate),
+                pct(v.rate, v.called),
             ]
         })
         .collect();
@@ -184,7 +191,7 @@ pub fn spot_export(api: &Api, input: SpotExportInput) -> Result<FileOut, ApiErro
         c.drawn.to_string(),
         c.called.to_string(),
         c.consistent.to_string(),
-        pct(c.rate),
+        pct(c.rate, c.called),
     ]);
     let title = format!(
         "随机电话抽查（{}，随机种子 {}，抽取 {}，总体 {} 人）",

@@ -128,6 +128,16 @@ fn filing_locks_the_form_and_the_screen_says_why() {
     assert_eq!(reopened["reviews"][2]["actor"], "李干事");
     let edited = ok(&api, "outbound_update", edit);
     assert_eq!(edited["dest_province"], "甘肃省");
+    // A returned report can be deleted; a filed one cannot.
+    assert_eq!(
+        err(&api, "outbound_delete", json!({"id": ib}))["code"],
+        "conflict"
+    );
+    ok(&api, "outbound_delete", json!({"id": ia}));
+    assert_eq!(
+        err(&api, "outbound_get", json!({"id": ia}))["code"],
+        "not_found"
+    );
 
     // Contacts are allowed on a filed trip; a successful one keeps it fresh.
     let c = ok(
@@ -296,10 +306,31 @@ fn lists_counts_alerts_and_spot_checks() {
     };
     let ledger = ok(&api, "outbound_export", json!({"away_only": true}));
     assert_eq!(ledger["rows"], 4);
-    assert!(b64(&ledger).starts_with(b"PK"));
+    let sheet = ledger_sheets::read("t.xlsx", &b64(&ledger), Some(0)).unwrap();
+    assert!(sheet.rows[0][0].starts_with("货车司机动态管理台账"));
+    assert_eq!(sheet.rows[1][3], "身份证号");
+    assert_eq!(sheet.rows.len(), 2 + 4);
+    let cells: Vec<&String> = sheet.rows.iter().flatten().collect();
+    assert!(cells.iter().any(|c| c.contains("********")), "IDs masked");
+    assert!(
+        !cells.iter().any(|c| *c == "13900139000"),
+        "road phones masked"
+    );
+    assert!(cells.iter().any(|c| *c == "逾期未返"));
     let spot = ok(&api, "outbound_spot_export", json!({"id": a["id"]}));
-    assert!(b64(&spot).starts_with(b"PK"));
     assert_eq!(spot["rows"], 2);
+    let rates = ledger_sheets::read("s.xlsx", &b64(&spot), Some(1)).unwrap();
+    let total = rates.rows.last().unwrap();
+    assert_eq!(total[0], "合计");
+    // One of two called, and it matched; the village not called has no rate.
+    assert_eq!(total[1..], ["2", "1", "1", "100.0%"]);
+    assert!(
+        rates
+            .rows
+            .iter()
+            .any(|r| r.len() == 5 && r[2] == "0" && r[4] == "未抽查"),
+        "{rates:?}"
+    );
 }
 
 #[test]
