@@ -40,6 +40,7 @@ const OTHERS = [
   { name: '刘志强', id: validId('62042219950101678'), phone: '13993300006', village: 'west' },
 ]
 const ZHAO = { name: '赵长途', id: validId('62042219790909789'), phone: '13993300007' }
+const QIAN = { name: '钱远行', id: validId('62042219830303890'), phone: '13993300008' }
 
 let server = null
 let browser = null
@@ -154,6 +155,9 @@ describe('Truck-driver outbound reports in the browser', () => {
     const z = await callApi(server, 'member_create', { name: ZHAO.name, id_number: ZHAO.id, phone: ZHAO.phone, occupation_group: '货车司机', org_id: west.id })
     const zt = await callApi(server, 'outbound_create', { member_id: z.id, plate_number: '甘J30000', departure_date: '2026-03-01', expected_return: '2026-09-01', dest_province: '内蒙古自治区', submit: true })
     ids.zhao = zt.id
+    // Reported in May, left in June for a year, never reached since: lost (失联, default 90 days).
+    const q = await callApi(server, 'member_create', { name: QIAN.name, id_number: QIAN.id, phone: QIAN.phone, occupation_group: '货车司机', org_id: east.id })
+    await callApi(server, 'outbound_create', { member_id: q.id, plate_number: '甘J40000', departure_date: '2026-06-01', expected_return: '2027-06-01', dest_province: '广东省', reported_on: '2026-05-25', submit: true })
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -290,7 +294,7 @@ describe('Truck-driver outbound reports in the browser', () => {
   it('lists drivers away with counts, and files many at once', async () => {
     await go('#/outbound')
     await byTestId('outbound-table').locator('tbody tr').first().waitFor()
-    assert.match(await byTestId('outbound-total').innerText(), /共 7 份/)
+    assert.match(await byTestId('outbound-total').innerText(), /共 8 份/)
     assert.match(await byTestId('outbound-by-province').innerText(), /浙江省\s*1/)
     assert.match(await byTestId('outbound-by-village').innerText(), /西岩村/)
     // A masked road phone in the list.
@@ -300,19 +304,19 @@ describe('Truck-driver outbound reports in the browser', () => {
     await snap('list')
 
     await pickOption('outbound-state-filter', '已上报')
-    // Four set up through the API (李红军's was returned) and 赵长途's overdue one.
-    await byTestId('outbound-table').locator('tbody tr').nth(4).waitFor()
+    // Four set up through the API (李红军's was returned), 赵长途's overdue and 钱远行's lost one.
+    await byTestId('outbound-table').locator('tbody tr').nth(5).waitFor()
     const rows = await byTestId('outbound-table').locator('tbody tr').count()
-    assert.equal(rows, 5, 'five reported trips')
-    assert.match(await byTestId('outbound-total').innerText(), /共 5 份/)
+    assert.equal(rows, 6, 'six reported trips')
+    assert.match(await byTestId('outbound-total').innerText(), /共 6 份/)
     await byTestId('outbound-table').locator('thead .el-checkbox').click()
     await byTestId('outbound-batch-file').click()
     await page.locator('.el-message-box__btns .el-button--primary').click()
     await byTestId('outbound-table').locator('.el-table__empty-text').waitFor()
     const filed = await callApi(server, 'outbound_list', { state: 'filed' })
-    assert.equal(filed.total, 6)
+    assert.equal(filed.total, 7)
     await byTestId('outbound-clear').click()
-    await byTestId('outbound-table').locator('tbody tr').nth(6).waitFor()
+    await byTestId('outbound-table').locator('tbody tr').nth(7).waitFor()
   })
 
   it('exports the ledger and prints the registration form', async () => {
@@ -370,7 +374,8 @@ describe('Truck-driver outbound reports in the browser', () => {
   it('shows overdue and lost drivers on the home page', async () => {
     await go('#/')
     await byTestId('home-outbound').waitFor()
-    const rows = byTestId('home-outbound').locator('a', { hasText: ZHAO.name })
+    await byTestId('home-lost').locator('a', { hasText: QIAN.name }).waitFor()
+    const rows = byTestId('home-overdue').locator('a', { hasText: ZHAO.name })
     await rows.first().waitFor()
     await snap('home')
     await rows.first().click()
