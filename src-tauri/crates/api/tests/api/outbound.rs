@@ -371,3 +371,40 @@ fn the_registration_form_prints_one_page_per_trip_with_a_masked_id() {
         "ids"
     );
 }
+
+#[test]
+fn settings_decide_half_a_year_and_lost_contact() {
+    let (_d, api) = api();
+    let (_, village) = setup(&api);
+    assert_eq!(
+        ok(&api, "outbound_settings_get", json!({})),
+        json!({"half_year_days": 180, "lost_days": 90})
+    );
+    let e = err(
+        &api,
+        "outbound_settings_set",
+        json!({"half_year_days": 180, "lost_days": 3}),
+    );
+    assert_eq!(e["field"], "lost_days");
+    let m = member(&api, &village, 40);
+    let mut t = trip(&m, "新疆");
+    t["departure_date"] = json!("2026-10-01");
+    t["expected_return"] = json!("2027-02-01");
+    t["reported_on"] = json!("2026-09-28");
+    let t = ok(&api, "outbound_create", t);
+    assert_eq!(
+        (t["status"].clone(), t["long_trip"].clone()),
+        (json!("away"), json!(false))
+    );
+    ok(
+        &api,
+        "outbound_settings_set",
+        json!({"half_year_days": 120, "lost_days": 30}),
+    );
+    let again = ok(&api, "outbound_get", json!({"id": t["id"]}));
+    assert_eq!(
+        again["status"], "lost",
+        "53 days without contact, 30 allowed"
+    );
+    assert_eq!(again["long_trip"], true, "123 days is 'half a year' at 120");
+}
