@@ -362,11 +362,17 @@ fn bulk(api: &Api, ids: &[String], action: ReviewAction) -> Result<Count, ApiErr
     if ids.is_empty() {
         return Err(ApiError::invalid("ids", "请至少选择一份外出报告"));
     }
+    let mut unique: Vec<&String> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !unique.contains(&id) {
+            unique.push(id);
+        }
+    }
     let n = api.store().transact(|tx| {
-        for id in ids {
+        for id in &unique {
             outbound::review(tx, id, action, None)?;
         }
-        Ok(ids.len())
+        Ok(unique.len())
     })?;
     log::info!("{n} outbound reports: {}", action.code());
     Ok(Count { count: n as u32 })

@@ -92,8 +92,9 @@ fn filing_locks_the_form_and_the_screen_says_why() {
     assert_eq!(e["code"], "conflict");
     assert!(e["message"].as_str().unwrap().contains("司机2"));
     assert_eq!(
-        ok(&api, "outbound_report", json!({"ids": [ia, ib]}))["count"],
-        2
+        ok(&api, "outbound_report", json!({"ids": [ia, ib, ia]}))["count"],
+        2,
+        "an id picked twice is reported once"
     );
     assert_eq!(
         ok(&api, "outbound_file", json!({"ids": [ia, ib]}))["count"],
