@@ -337,6 +337,28 @@ describe('Truck-driver outbound reports in the browser', () => {
     assert.match(text, new RegExp(MA.name))
   })
 
+  it('reopens a filed report only with a reason, and files it again', async () => {
+    await go(`#/outbound/${ids['王小军']}`)
+    await byTestId('trip-state').filter({ hasText: '已备案' }).waitFor()
+    await byTestId('trip-locked').waitFor()
+    await byTestId('trip-action-reopen').click()
+    await byTestId('reason-dialog').waitFor()
+    await byTestId('reason-submit').click()
+    assert.match(await errorAt('reason-input').innerText(), /重新打开的原因/)
+    await inputOf('reason-input').fill('司机更换了流入地')
+    await byTestId('reason-submit').click()
+    await byTestId('trip-state').filter({ hasText: '已退回' }).waitFor()
+    await byTestId('trip-locked').waitFor({ state: 'detached' })
+    const log = await byTestId('trip-reviews').innerText()
+    assert.match(log, /重新打开/)
+    assert.match(log, /司机更换了流入地/)
+    await byTestId('trip-action-report').click()
+    await byTestId('trip-state').filter({ hasText: '已上报' }).waitFor()
+    await byTestId('trip-action-file').click()
+    await byTestId('trip-state').filter({ hasText: '已备案' }).waitFor()
+    await snap('trip-reopened-refiled')
+  })
+
   it('draws a spot-check sample that the same seed draws again', async () => {
     await go('#/outbound/spot-check')
     await byTestId('spot-draw').waitFor()
