@@ -404,6 +404,18 @@ describe('Truck-driver outbound reports in the browser', () => {
     await byTestId('trip-name').filter({ hasText: ZHAO.name }).waitFor()
   })
 
+  it('records that a driver came home, with the date', async () => {
+    await go(`#/outbound/${ids['刘志强']}`)
+    await byTestId('trip-status').filter({ hasText: '外出中' }).waitFor()
+    await byTestId('trip-action-back').click()
+    await fillDate('back-date', '2026-11-20')
+    await byTestId('back-submit').click()
+    await byTestId('trip-status').filter({ hasText: '已返回' }).waitFor()
+    assert.equal((await byTestId('trip-returned-on').innerText()).trim(), '2026-11-20')
+    await byTestId('trip-action-back').waitFor({ state: 'detached' })
+    await snap('trip-back')
+  })
+
   it("shows a driver's trips on the member page and the rules in settings", async () => {
     await go(`#/members/${ids.ma}`)
     await byTestId('member-trips').waitFor()
