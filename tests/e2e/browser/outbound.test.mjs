@@ -289,6 +289,17 @@ describe('Truck-driver outbound reports in the browser', () => {
     assert.match(await byTestId('trip-returned-reason').innerText(), /流入地地址不详细/)
     await byTestId('trip-action-edit').waitFor()
     await snap('trip-returned')
+
+    // Edited as asked, and reported again.
+    await byTestId('trip-action-edit').click()
+    await byTestId('trip-dialog').waitFor()
+    await pickOption('trip-city', '广州市')
+    await inputOf('trip-address').fill('白云区太和镇物流园')
+    await byTestId('trip-save').click()
+    await byTestId('trip-dialog').waitFor({ state: 'hidden' })
+    await page.locator('.el-descriptions__cell', { hasText: '白云区太和镇物流园' }).first().waitFor()
+    await byTestId('trip-action-report').click()
+    await byTestId('trip-state').filter({ hasText: '已上报' }).waitFor()
   })
 
   it('lists drivers away with counts, and files many at once', async () => {
@@ -304,17 +315,17 @@ describe('Truck-driver outbound reports in the browser', () => {
     await snap('list')
 
     await pickOption('outbound-state-filter', '已上报')
-    // Four set up through the API (李红军's was returned), 赵长途's overdue and 钱远行's lost one.
-    await byTestId('outbound-table').locator('tbody tr').nth(5).waitFor()
+    // Five set up through the API (李红军's returned and reported again), 赵长途's overdue and 钱远行's lost one.
+    await byTestId('outbound-table').locator('tbody tr').nth(6).waitFor()
     const rows = await byTestId('outbound-table').locator('tbody tr').count()
-    assert.equal(rows, 6, 'six reported trips')
-    assert.match(await byTestId('outbound-total').innerText(), /共 6 份/)
+    assert.equal(rows, 7, 'seven reported trips')
+    assert.match(await byTestId('outbound-total').innerText(), /共 7 份/)
     await byTestId('outbound-table').locator('thead .el-checkbox').click()
     await byTestId('outbound-batch-file').click()
     await page.locator('.el-message-box__btns .el-button--primary').click()
     await byTestId('outbound-table').locator('.el-table__empty-text').waitFor()
     const filed = await callApi(server, 'outbound_list', { state: 'filed' })
-    assert.equal(filed.total, 7)
+    assert.equal(filed.total, 8)
     await byTestId('outbound-clear').click()
     await byTestId('outbound-table').locator('tbody tr').nth(7).waitFor()
   })
