@@ -12,8 +12,8 @@ use ledger_sheets::write::{SheetOut, Tone};
 use ledger_store::outbound;
 
 use super::dto::{OutboundExportInput, OutboundFormInput, SpotExportInput};
+use super::list::{dest_label, filtered, row};
 use super::spot::detail_of;
-use super::trips::{dest_label, filtered, row};
 use crate::dto::{FileOut, PdfOut};
 use crate::print::fonts::fonts;
 use crate::print::{deliver, out_path, print_err, safe_name};

@@ -7,6 +7,7 @@
 
 pub mod dto;
 mod files;
+mod list;
 mod spot;
 mod trips;
 
@@ -51,14 +52,14 @@ pub(crate) fn dispatch(api: &Api, command: &str, args: Value) -> Result<Value, A
         "outbound_update" => json(trips::update(api, parse(args)?)),
         "outbound_delete" => json(trips::delete(api, parse(args)?)),
         "outbound_get" => json(trips::get(api, parse(args)?)),
-        "outbound_list" => json(trips::list(api, parse_opt(args)?.unwrap_or_default())),
+        "outbound_list" => json(list::list(api, parse_opt(args)?.unwrap_or_default())),
         "outbound_report" => json(trips::report(api, parse(args)?)),
         "outbound_file" => json(trips::file(api, parse(args)?)),
         "outbound_return" => json(trips::send_back(api, parse(args)?)),
         "outbound_reopen" => json(trips::reopen(api, parse(args)?)),
         "outbound_back" => json(trips::back(api, parse(args)?)),
         "outbound_contact_add" => json(trips::contact_add(api, parse(args)?)),
-        "outbound_alerts" => json(trips::alerts(api)),
+        "outbound_alerts" => json(list::alerts(api)),
         "outbound_spot_draw" => json(spot::draw(api, parse(args)?)),
         "outbound_spot_list" => json(spot::list(api)),
         "outbound_spot_get" => json(spot::get(api, parse(args)?)),
@@ -99,7 +100,7 @@ impl Api {
         trips::get(self, input)
     }
     pub fn outbound_list(&self, q: OutboundQuery) -> Result<OutboundList, ApiError> {
-        trips::list(self, q)
+        list::list(self, q)
     }
     pub fn outbound_report(&self, input: OutboundIds) -> Result<Count, ApiError> {
         trips::report(self, input)
@@ -123,7 +124,7 @@ impl Api {
         trips::contact_add(self, input)
     }
     pub fn outbound_alerts(&self) -> Result<OutboundAlerts, ApiError> {
-        trips::alerts(self)
+        list::alerts(self)
     }
     pub fn outbound_spot_draw(&self, input: SpotDrawInput) -> Result<SpotCheckDetail, ApiError> {
         spot::draw(self, input)
