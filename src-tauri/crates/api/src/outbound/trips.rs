@@ -272,13 +272,15 @@ pub fn update(api: &Api, input: OutboundUpdate) -> Result<OutboundDetail, ApiErr
     let current = outbound::get(store.conn(), &input.id)?;
     rules::transition(current.state, ReviewAction::Edit, None).map_err(StoreError::from)?;
     let operator = store.meta("operator")?;
-    let d = trip_draft(
+    let mut d = trip_draft(
         &input.fields,
         Some(&current.form.plate_number),
         current.form.vehicle_type.as_deref(),
         &current.form.road_phone,
         current.form.reported_by.as_deref().or(operator.as_deref()),
     )?;
+    // Editing does not move the date the report was taken unless typed.
+    d.reported_on = d.reported_on.or(Some(current.form.reported_on));
     let v = rules::validate(&d, store.today()).map_err(StoreError::from)?;
     let t = store.transact(|tx| outbound::update(tx, &input.id, &v))?;
     detail(&store, t)

@@ -26,7 +26,8 @@ fn member(api: &ledger_api::Api, village: &str, seq: u32) -> String {
 fn trip(member_id: &str, province: &str) -> Value {
     json!({"member_id": member_id, "departure_date": "2026-10-01", "expected_return": "2027-04-01",
            "dest_province": province, "dest_city": "", "road_phone": "13900139000",
-           "emergency_name": "李秀兰", "emergency_relation": "配偶", "emergency_phone": "13700137000"})
+           "emergency_name": "李秀兰", "emergency_relation": "配偶", "emergency_phone": "13700137000",
+           "reported_on": "2026-09-28"})
 }
 
 #[test]
@@ -109,6 +110,7 @@ fn filing_locks_the_form_and_the_screen_says_why() {
         .contains("2026-11-23备案"));
     let mut edit = trip(&a, "甘肃");
     edit["id"] = ia.clone();
+    edit.as_object_mut().unwrap().remove("reported_on");
     let e = err(&api, "outbound_update", edit.clone());
     assert_eq!(e["code"], "conflict");
     assert_eq!(e["field"], "state");
@@ -129,6 +131,10 @@ fn filing_locks_the_form_and_the_screen_says_why() {
     assert_eq!(reopened["reviews"][2]["actor"], "李干事");
     let edited = ok(&api, "outbound_update", edit);
     assert_eq!(edited["dest_province"], "甘肃省");
+    assert_eq!(
+        edited["reported_on"], ta["reported_on"],
+        "kept when not typed"
+    );
     // A returned report can be deleted; a filed one cannot.
     assert_eq!(
         err(&api, "outbound_delete", json!({"id": ib}))["code"],
