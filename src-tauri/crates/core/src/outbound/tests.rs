@@ -193,3 +193,37 @@ fn the_draw_is_pinned() {
 }
 
 const PINNED: [&str; 4] = ["村A-06", "村A-01", "村B-04", "村C-00"];
+
+proptest::proptest! {
+    #[test]
+    fn any_draw_is_a_proportional_set_from_the_population(
+        sizes in proptest::collection::vec(0usize..12, 1..6),
+        n in 0u32..40,
+        seed in proptest::prelude::any::<u64>(),
+    ) {
+        let mut pop = Vec::new();
+        for (v, size) in sizes.iter().enumerate() {
+            for i in 0..*size {
+                pop.push((format!("v{v}"), format!("v{v}-{i}")));
+            }
+        }
+        let picked = draw(&pop, SampleSize::Count(n), seed);
+        let total: usize = sizes.iter().sum();
+        proptest::prop_assert_eq!(picked.len(), (n as usize).min(total));
+        let mut uniq = picked.clone();
+        uniq.sort();
+        uniq.dedup();
+        proptest::prop_assert_eq!(uniq.len(), picked.len());
+        let shares = allocate(&sizes, picked.len());
+        for (v, size) in sizes.iter().enumerate() {
+            let got = picked.iter().filter(|id| id.starts_with(&format!("v{v}-"))).count();
+            proptest::prop_assert_eq!(got, shares[v]);
+            proptest::prop_assert!(got <= *size);
+            if total > 0 {
+                // Within one of the exact proportional share.
+                let exact = *size as f64 * picked.len() as f64 / total as f64;
+                proptest::prop_assert!((got as f64 - exact).abs() < 1.0 + 1e-9);
+            }
+        }
+    }
+}
