@@ -74,6 +74,18 @@ fn a_driver_not_yet_a_member_is_enrolled_with_the_trip_or_not_at_all() {
     assert_eq!(t["dest_label"], "新疆维吾尔自治区乌鲁木齐市");
     assert_eq!(t["long_trip"], true);
     assert_eq!(ok(&api, "member_list", json!({}))["total"], 1);
+
+    // Enrolling the same person again fails inside the transaction: no
+    // second trip is left behind, and the error points at the record.
+    let again = err(
+        &api,
+        "outbound_create",
+        json!({"member": draft, "departure_date": "2026-12-01", "expected_return": "2027-06-01",
+               "dest_province": "浙江"}),
+    );
+    assert_eq!(again["code"], "duplicate");
+    assert_eq!(again["existing_id"], t["member_id"]);
+    assert_eq!(ok(&api, "outbound_list", json!({}))["total"], 1);
 }
 
 #[test]
