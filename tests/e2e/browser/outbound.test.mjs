@@ -320,6 +320,10 @@ describe('Truck-driver outbound reports in the browser', () => {
     const rows = await byTestId('outbound-table').locator('tbody tr').count()
     assert.equal(rows, 7, 'seven reported trips')
     assert.match(await byTestId('outbound-total').innerText(), /共 7 份/)
+    // The filter bar stays on one line with 清空 shown.
+    const bar = await byTestId('outbound-filters').boundingBox()
+    assert.ok(bar.height < 70, `the filter bar wraps (${bar.height}px)`)
+    await snap('list-filtered')
     await byTestId('outbound-table').locator('thead .el-checkbox').click()
     await byTestId('outbound-batch-file').click()
     await page.locator('.el-message-box__btns .el-button--primary').click()
