@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normalizePhone, normalizePlate, plateOk, tripHints, type TripDraftFields } from './outbound-form'
+import { emptyTripForm, normalizePhone, normalizePlate, plateOk, TRIP_LABELS, tripFieldsOf, tripHints, type TripDraftFields } from './outbound-form'
 
 const good: TripDraftFields = {
   driver: 'member',
@@ -45,5 +45,28 @@ describe('phones and plates like ledger-core', () => {
     expect(plateOk('甘D123456')).toBe(true)
     expect(plateOk('12345')).toBe(false)
     expect(plateOk('X D12345')).toBe(false)
+  })
+})
+
+describe('the form and the backend fields', () => {
+  it('starts a new report with the operator and today', () => {
+    const f = emptyTripForm('李四', '2026-11-24')
+    expect(f.reported_by).toBe('李四')
+    expect(f.reported_on).toBe('2026-11-24')
+    expect(emptyTripForm(null, '2026-11-24').reported_by).toBe('')
+  })
+
+  it('trims and leaves out empty optional fields', () => {
+    const f = { ...emptyTripForm('李四', '2026-11-24'), plate_number: ' 甘J12345 ', dest_province: '浙江省', dest_city: '  ', notes: ' 备注 ' }
+    const out = tripFieldsOf(f)
+    expect(out.plate_number).toBe('甘J12345')
+    expect(out.dest_city).toBeUndefined()
+    expect(out.notes).toBe('备注')
+    expect('family_needs' in out && out.family_needs !== undefined).toBe(false)
+  })
+
+  it('labels every field the backend may name', () => {
+    for (const k of Object.keys(tripFieldsOf(emptyTripForm('', '2026-11-24')))) expect(TRIP_LABELS).toHaveProperty(k)
+    expect(TRIP_LABELS.id_number).toBe('身份证号')
   })
 })

@@ -4,7 +4,10 @@ import {
   canEdit,
   daysBetween,
   durationHint,
+  emptyListFilters,
   fileableOf,
+  hasListFilter,
+  listQueryOf,
   overdueLabel,
   placeLabel,
   stateTagType,
@@ -66,5 +69,18 @@ describe('dates', () => {
   it('joins place names without repeats', () => {
     expect(placeLabel('北京市', '北京市', '朝阳区')).toBe('北京市 朝阳区')
     expect(placeLabel('新疆维吾尔自治区', null, ' ')).toBe('新疆维吾尔自治区')
+  })
+})
+
+describe('list filters', () => {
+  it('sends only what is set, and 当前在外 as away_only', () => {
+    expect(listQueryOf(emptyListFilters())).toEqual({ away_only: true })
+    const f = { ...emptyListFilters(), q: ' 马 ', province: '浙江省', scope: 'all' as const }
+    expect(JSON.parse(JSON.stringify(listQueryOf(f)))).toEqual({ q: '马', province: '浙江省' })
+  })
+
+  it('does not count the scope as a filter', () => {
+    expect(hasListFilter({ ...emptyListFilters(), scope: 'all' })).toBe(false)
+    expect(hasListFilter({ ...emptyListFilters(), state: 'reported' })).toBe(true)
   })
 })

@@ -3,6 +3,8 @@
 // this only decides labels, colours and which buttons to offer. Pure;
 // unit-tested.
 
+import type { OutboundQuery } from '@/api/types'
+
 // Codes as the backend sends them; every row carries the Chinese `*_label`.
 // State: draft 草稿 | reported 已上报 | filed 已备案 | returned 已退回.
 // Status (computed with today's date): planned 待出发 | away 外出中 |
@@ -140,4 +142,36 @@ export function placeLabel(...parts: (string | null | undefined)[]): string {
     if (t && out[out.length - 1] !== t) out.push(t)
   }
   return out.join(' ')
+}
+
+/** The list page's filter bar. */
+export interface ListFilters {
+  q: string
+  org_id: string | undefined
+  province: string
+  status: string
+  state: string
+  /** 当前在外 (not back) or 全部记录. */
+  scope: 'away' | 'all'
+}
+
+export function emptyListFilters(): ListFilters {
+  return { q: '', org_id: undefined, province: '', status: '', state: '', scope: 'away' }
+}
+
+/** Whether anything narrows the list beyond the scope. */
+export function hasListFilter(f: ListFilters): boolean {
+  return Boolean(f.q.trim() || f.org_id || f.province || f.status || f.state)
+}
+
+/** `outbound_list` / `outbound_export` arguments: empty filters left out. */
+export function listQueryOf(f: ListFilters): OutboundQuery {
+  return {
+    q: f.q.trim() || undefined,
+    org_id: f.org_id || undefined,
+    province: f.province || undefined,
+    status: f.status || undefined,
+    state: f.state || undefined,
+    away_only: f.scope === 'away' || undefined,
+  }
 }
