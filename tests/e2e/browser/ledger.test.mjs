@@ -338,10 +338,10 @@ describe('Union Ledger in the browser (ledger serve)', () => {
   })
 
   it('shows planned areas honestly and the settings pages', async () => {
-    await page.getByRole('menuitem', { name: '外出报告' }).click()
+    await page.getByRole('menuitem', { name: '同步' }).click()
     await byTestId('coming-soon').waitFor()
     assert.match(await byTestId('coming-soon').innerText(), /此功能尚在开发中/)
-    await snap('planned-outbound')
+    await snap('planned-sync')
 
     await page.goto(page.url().replace(/#.*$/, '#/settings/system'))
     await byTestId('app-info').waitFor()

@@ -879,3 +879,412 @@ export type PreviewPathInput = {
 file_name: string, };
 
 export type PreviewPath = { path: string, };
+
+export type OutboundProvince = { name: string, cities: Array<string>, };
+
+export type OutboundChoices = { 
+/**
+ * The 34 provincial divisions with their cities.
+ */
+provinces: Array<OutboundProvince>, 
+/**
+ * Suggestions; any text up to 20 characters is accepted.
+ */
+vehicle_types: Array<string>, 
+/**
+ * Suggestions for the emergency contact's relation.
+ */
+relations: Array<string>, 
+/**
+ * Report states: draft | reported | filed | returned.
+ */
+states: Array<Choice>, 
+/**
+ * Trip statuses: planned | away | overdue | lost | back.
+ */
+statuses: Array<Choice>, 
+/**
+ * Contact channels: phone | wechat | visit | family.
+ */
+channels: Array<Choice>, 
+/**
+ * Spot-check call outcomes: consistent | mismatch | no_answer | dead_number.
+ */
+outcomes: Array<Choice>, };
+
+export type OutboundSettings = { 
+/**
+ * What "half a year" means: trips at least this long must be reported
+ * (default 180). Shorter trips can still be logged.
+ */
+half_year_days: number, 
+/**
+ * No successful contact for this long: 失联 (default 90).
+ */
+lost_days: number, };
+
+export type OutboundFields = { 
+/**
+ * 车牌号; empty takes the member's own plate.
+ */
+plate_number: string, vehicle_type?: string, departure_date: string, expected_return: string, 
+/**
+ * One of the 34 provincial divisions (full name, e.g. 浙江省).
+ */
+dest_province: string, dest_city?: string, dest_county?: string, dest_address?: string, 
+/**
+ * The logistics park, company or platform there.
+ */
+dest_park?: string, 
+/**
+ * The driver's phone on the road; empty takes the member's phone.
+ */
+road_phone?: string, family_spouse?: string, family_children?: string, family_elderly?: string, 
+/**
+ * Needs the union could help with.
+ */
+family_needs?: string, emergency_name?: string, emergency_relation?: string, emergency_phone?: string, 
+/**
+ * The cadre who took the report; the operator when absent.
+ */
+reported_by?: string, 
+/**
+ * When the report was taken; today when absent.
+ */
+reported_on?: string, notes?: string, };
+
+export type OutboundInput = { member_id?: string, member?: MemberInput, 
+/**
+ * Report it (已上报) right away instead of keeping a draft.
+ */
+submit?: boolean, 
+/**
+ * 车牌号; empty takes the member's own plate.
+ */
+plate_number: string, vehicle_type?: string, departure_date: string, expected_return: string, 
+/**
+ * One of the 34 provincial divisions (full name, e.g. 浙江省).
+ */
+dest_province: string, dest_city?: string, dest_county?: string, dest_address?: string, 
+/**
+ * The logistics park, company or platform there.
+ */
+dest_park?: string, 
+/**
+ * The driver's phone on the road; empty takes the member's phone.
+ */
+road_phone?: string, family_spouse?: string, family_children?: string, family_elderly?: string, 
+/**
+ * Needs the union could help with.
+ */
+family_needs?: string, emergency_name?: string, emergency_relation?: string, emergency_phone?: string, 
+/**
+ * The cadre who took the report; the operator when absent.
+ */
+reported_by?: string, 
+/**
+ * When the report was taken; today when absent.
+ */
+reported_on?: string, notes?: string, };
+
+export type OutboundUpdate = { id: string, 
+/**
+ * 车牌号; empty takes the member's own plate.
+ */
+plate_number: string, vehicle_type?: string, departure_date: string, expected_return: string, 
+/**
+ * One of the 34 provincial divisions (full name, e.g. 浙江省).
+ */
+dest_province: string, dest_city?: string, dest_county?: string, dest_address?: string, 
+/**
+ * The logistics park, company or platform there.
+ */
+dest_park?: string, 
+/**
+ * The driver's phone on the road; empty takes the member's phone.
+ */
+road_phone?: string, family_spouse?: string, family_children?: string, family_elderly?: string, 
+/**
+ * Needs the union could help with.
+ */
+family_needs?: string, emergency_name?: string, emergency_relation?: string, emergency_phone?: string, 
+/**
+ * The cadre who took the report; the operator when absent.
+ */
+reported_by?: string, 
+/**
+ * When the report was taken; today when absent.
+ */
+reported_on?: string, notes?: string, };
+
+export type OutboundIds = { ids: Array<string>, };
+
+export type OutboundReasonInput = { id: string, reason: string, };
+
+export type OutboundBackInput = { id: string, 
+/**
+ * Today when absent.
+ */
+date?: string, };
+
+export type OutboundRow = { id: string, member_id: string, member_name: string, member_no: string, 
+/**
+ * The village (or other org) the driver belongs to.
+ */
+org_id: string, org_name: string, plate_number: string, vehicle_type: string | null, departure_date: string, expected_return: string, returned_on: string | null, dest_province: string, 
+/**
+ * 浙江省杭州市萧山区
+ */
+dest_label: string, 
+/**
+ * Where the driver is now: the latest contact's new location, else the destination.
+ */
+current_location: string, dest_park: string | null, road_phone_masked: string, 
+/**
+ * draft | reported | filed | returned
+ */
+state: string, state_label: string, 
+/**
+ * planned | away | overdue | lost | back
+ */
+status: string, status_label: string, 
+/**
+ * Latest successful contact.
+ */
+last_contact_on: string | null, 
+/**
+ * Days since the latest successful contact (or departure/report date).
+ */
+days_silent: number, 
+/**
+ * Days past the expected return (0 when not overdue).
+ */
+days_overdue: number, 
+/**
+ * Planned length at least the "half a year" setting.
+ */
+long_trip: boolean, updated_at: string, };
+
+export type OutboundReview = { id: string, 
+/**
+ * report | file | return | reopen
+ */
+action: string, action_label: string, 
+/**
+ * State codes before and after.
+ */
+from_state: string, to_state: string, from_label: string, to_label: string, reason: string | null, actor: string | null, date: string, };
+
+export type OutboundContact = { id: string, date: string, 
+/**
+ * phone | wechat | visit | family
+ */
+channel: string, channel_label: string, 
+/**
+ * The driver (or family) was reached: this keeps the record fresh.
+ */
+reached: boolean, note: string | null, 
+/**
+ * A new location when the driver moved.
+ */
+new_location: string | null, actor: string | null, };
+
+export type OutboundDetail = { id_number_masked: string, member_phone: string, dest_city: string | null, dest_county: string | null, dest_address: string | null, road_phone: string, family_spouse: string | null, family_children: string | null, family_elderly: string | null, family_needs: string | null, emergency_name: string | null, emergency_relation: string | null, emergency_phone: string | null, reported_by: string | null, reported_on: string, notes: string | null, 
+/**
+ * The reason of the latest return or reopening.
+ */
+state_reason: string | null, 
+/**
+ * Filed: the form cannot be edited.
+ */
+locked: boolean, 
+/**
+ * Why it is locked (shown on the screen), when locked.
+ */
+lock_reason: string | null, reviews: Array<OutboundReview>, 
+/**
+ * Newest first.
+ */
+contacts: Array<OutboundContact>, id: string, member_id: string, member_name: string, member_no: string, 
+/**
+ * The village (or other org) the driver belongs to.
+ */
+org_id: string, org_name: string, plate_number: string, vehicle_type: string | null, departure_date: string, expected_return: string, returned_on: string | null, dest_province: string, 
+/**
+ * 浙江省杭州市萧山区
+ */
+dest_label: string, 
+/**
+ * Where the driver is now: the latest contact's new location, else the destination.
+ */
+current_location: string, dest_park: string | null, road_phone_masked: string, 
+/**
+ * draft | reported | filed | returned
+ */
+state: string, state_label: string, 
+/**
+ * planned | away | overdue | lost | back
+ */
+status: string, status_label: string, 
+/**
+ * Latest successful contact.
+ */
+last_contact_on: string | null, 
+/**
+ * Days since the latest successful contact (or departure/report date).
+ */
+days_silent: number, 
+/**
+ * Days past the expected return (0 when not overdue).
+ */
+days_overdue: number, 
+/**
+ * Planned length at least the "half a year" setting.
+ */
+long_trip: boolean, updated_at: string, };
+
+export type OutboundQuery = { 
+/**
+ * An org and everything below it.
+ */
+org_id?: string, province?: string, 
+/**
+ * planned | away | overdue | lost | back
+ */
+status?: string, 
+/**
+ * draft | reported | filed | returned
+ */
+state?: string, member_id?: string, 
+/**
+ * Name, member number, plate or phone.
+ */
+q?: string, 
+/**
+ * Only drivers currently away (planned, away, overdue, lost; not back).
+ */
+away_only?: boolean, 
+/**
+ * Paging over the rows (the counts cover every match); all rows when absent.
+ */
+offset?: number, limit?: number, };
+
+export type OutboundTally = { key: string, label: string, count: number, };
+
+export type OutboundList = { rows: Array<OutboundRow>, total: number, by_province: Array<OutboundTally>, by_village: Array<OutboundTally>, };
+
+export type OutboundAlerts = { overdue: Array<OutboundRow>, lost: Array<OutboundRow>, 
+/**
+ * Reports waiting for review (已上报).
+ */
+pending_review: number, 
+/**
+ * Drivers away now.
+ */
+away: number, };
+
+export type OutboundContactInput = { trip_id: string, 
+/**
+ * Today when absent.
+ */
+date?: string, 
+/**
+ * phone | wechat | visit | family
+ */
+channel: string, reached: boolean, note?: string, new_province?: string, new_city?: string, new_county?: string, new_address?: string, };
+
+export type SpotDrawInput = { size?: number, 
+/**
+ * 1–100.
+ */
+percent?: number, 
+/**
+ * Decimal digits (at most 15); a fresh seed from the clock when absent.
+ */
+seed?: string, 
+/**
+ * Limit the population to an org and below.
+ */
+org_id?: string, notes?: string, };
+
+export type SpotCheck = { id: string, drawn_on: string, seed: string, 
+/**
+ * "10" or "10%".
+ */
+size_spec: string, 
+/**
+ * Trips the sample was drawn from.
+ */
+population: number, drawn: number, called: number, consistent: number, 
+/**
+ * consistent / called, 0–1 (0 when none called).
+ */
+rate: number, actor: string | null, notes: string | null, };
+
+export type SpotItem = { id: string, trip_id: string, member_name: string, org_id: string, org_name: string, plate_number: string, dest_label: string, 
+/**
+ * Full: the checker has to ring it.
+ */
+road_phone: string, 
+/**
+ * consistent | mismatch | no_answer | dead_number; null until called.
+ */
+outcome: string | null, outcome_label: string | null, note: string | null, called_on: string | null, };
+
+export type SpotVillage = { org_id: string, org_name: string, drawn: number, called: number, consistent: number, rate: number, };
+
+export type SpotCheckDetail = { items: Array<SpotItem>, by_village: Array<SpotVillage>, id: string, drawn_on: string, seed: string, 
+/**
+ * "10" or "10%".
+ */
+size_spec: string, 
+/**
+ * Trips the sample was drawn from.
+ */
+population: number, drawn: number, called: number, consistent: number, 
+/**
+ * consistent / called, 0–1 (0 when none called).
+ */
+rate: number, actor: string | null, notes: string | null, };
+
+export type SpotRecordInput = { item_id: string, 
+/**
+ * consistent | mismatch | no_answer | dead_number
+ */
+outcome: string, note?: string, 
+/**
+ * Today when absent.
+ */
+date?: string, };
+
+export type SpotSample = { check_id: string, seed: string, ids: Array<string>, };
+
+export type OutboundExportInput = { out?: string, 
+/**
+ * An org and everything below it.
+ */
+org_id?: string, province?: string, 
+/**
+ * planned | away | overdue | lost | back
+ */
+status?: string, 
+/**
+ * draft | reported | filed | returned
+ */
+state?: string, member_id?: string, 
+/**
+ * Name, member number, plate or phone.
+ */
+q?: string, 
+/**
+ * Only drivers currently away (planned, away, overdue, lost; not back).
+ */
+away_only?: boolean, 
+/**
+ * Paging over the rows (the counts cover every match); all rows when absent.
+ */
+offset?: number, limit?: number, };
+
+export type SpotExportInput = { id: string, out?: string, };
+
+export type OutboundFormInput = { ids: Array<string>, out?: string, };

@@ -68,6 +68,25 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '会员详情' },
         props: true,
       },
+      {
+        path: 'outbound',
+        name: 'outbound',
+        component: () => import('@/views/outbound/OutboundList.vue'),
+        meta: { title: '外出报告' },
+      },
+      {
+        path: 'outbound/spot-check',
+        name: 'outbound-spot',
+        component: () => import('@/views/outbound/SpotCheckView.vue'),
+        meta: { title: '随机电话抽查' },
+      },
+      {
+        path: 'outbound/:id',
+        name: 'outbound-detail',
+        component: () => import('@/views/outbound/TripDetail.vue'),
+        meta: { title: '外出报告详情' },
+        props: true,
+      },
       { path: 'print', redirect: { name: 'ceremonies' } },
       {
         path: 'print/ceremonies',

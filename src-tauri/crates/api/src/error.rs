@@ -87,6 +87,18 @@ impl From<StoreError> for ApiError {
                     ..ApiError::new(code, message)
                 }
             }
+            StoreError::Outbound(o) => {
+                let code = match o.code() {
+                    "conflict" => ErrorCode::Conflict,
+                    "bad_date" => ErrorCode::BadDate,
+                    "bad_phone" => ErrorCode::BadPhone,
+                    _ => ErrorCode::Invalid,
+                };
+                ApiError {
+                    field: Some(o.field().to_string()),
+                    ..ApiError::new(code, message)
+                }
+            }
             StoreError::Org(o) => ApiError {
                 field: Some(o.field().to_string()),
                 ..ApiError::new(ErrorCode::Invalid, message)

@@ -13,7 +13,7 @@ mod error;
 mod members;
 mod moves;
 mod orgs;
-mod outbound;
+pub mod outbound;
 mod posts;
 mod print;
 mod sheets;

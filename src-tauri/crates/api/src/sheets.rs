@@ -281,7 +281,7 @@ fn padded(row: &[String], width: usize) -> Vec<String> {
     r
 }
 
-fn write_out(
+pub(crate) fn write_out(
     out: Option<&str>,
     file_name: String,
     bytes: Vec<u8>,
@@ -314,7 +314,7 @@ fn write_out(
     }
 }
 
-fn xlsx(sheets: &[SheetOut]) -> Result<Vec<u8>, ApiError> {
+pub(crate) fn xlsx(sheets: &[SheetOut]) -> Result<Vec<u8>, ApiError> {
     write::xlsx(sheets).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))
 }
 

@@ -5,6 +5,7 @@
 
 mod bench;
 mod demo;
+mod outbound;
 mod print;
 mod serve;
 mod sheets;
@@ -94,6 +95,9 @@ enum Command {
     /// Enrolment ceremonies (集中入会仪式).
     #[command(subcommand)]
     Ceremony(print::CeremonyCommand),
+    /// Truck-driver outbound reports (外出报告, 货车司机动态管理台账).
+    #[command(subcommand)]
+    Outbound(outbound::OutboundCommand),
     /// Check what a scanner read from a certificate's QR code.
     Verify {
         /// The scanned link (or its `n=...&s=...` part).
@@ -447,6 +451,7 @@ fn run(cli: Cli) -> Result<(Value, String), ApiError> {
         }
         Command::Print(cmd) => print::run(&open(&db, "cli")?, cmd),
         Command::Ceremony(cmd) => print::ceremony(&open(&db, "cli")?, cmd),
+        Command::Outbound(cmd) => outbound::run(&open(&db, "cli")?, cmd),
         Command::Verify { text } => print::verify(&open(&db, "cli")?, &text),
         Command::Employers => {
             let api = open(&db, "cli")?;

@@ -8,4 +8,5 @@ pub mod hlc;
 pub mod member;
 pub mod names;
 pub mod org;
+pub mod outbound;
 pub mod phone;

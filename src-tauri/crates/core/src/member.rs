@@ -348,7 +348,7 @@ pub fn normalize_plate(p: &str) -> String {
 
 /// A mainland plate: province character, a letter, then 5 (ordinary) or
 /// 6 (new-energy) letters/digits, optionally ending in 挂/学.
-fn plate_ok(p: &str) -> bool {
+pub fn plate_ok(p: &str) -> bool {
     const PROVINCES: &str = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
     let chars: Vec<char> = p.chars().collect();
     let body = match chars.last() {

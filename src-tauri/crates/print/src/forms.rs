@@ -82,11 +82,11 @@ pub struct RosterRow {
     pub member_no: String,
 }
 
-fn cn_date(d: NaiveDate) -> String {
+pub(crate) fn cn_date(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
-fn missing(
+pub(crate) fn missing(
     fonts: &Fonts,
     family: Family,
     texts: &[&str],
@@ -179,11 +179,11 @@ pub fn applications_pdf(fonts: &Fonts, forms: &[Application]) -> Result<Pdf, Pri
     Ok(doc.finish())
 }
 
-type Fail = (&'static str, String);
+pub(crate) type Fail = (&'static str, String);
 
 /// Write a value into a cell: one line shrinking, else two balanced lines.
 #[allow(clippy::too_many_arguments)]
-fn cell(
+pub(crate) fn cell(
     c: &mut Canvas<'_>,
     text: &str,
     x: f32,

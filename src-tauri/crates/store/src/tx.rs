@@ -16,6 +16,11 @@ pub const TRAVELLING_TABLES: &[&str] = &[
     "member_transfers",
     "ceremonies",
     "ceremony_attendees",
+    "outbound_trips",
+    "outbound_reviews",
+    "outbound_contacts",
+    "outbound_spot_checks",
+    "outbound_spot_items",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 
 mod import;
 mod ledger;
+mod outbound;
 mod printing;
 
 use std::sync::Arc;

@@ -1,0 +1,24 @@
+// The outbound lists (provinces with cities, states, statuses, channels,
+// outcomes), loaded once per session.
+
+import { ref } from 'vue'
+import { outboundChoices } from '@/api/outbound'
+import type { OutboundChoices } from '@/api/types'
+
+const choices = ref<OutboundChoices | null>(null)
+let pending: Promise<OutboundChoices> | null = null
+
+export function useOutboundChoices() {
+  if (!choices.value && !pending) {
+    pending = outboundChoices()
+      .then((c) => (choices.value = c))
+      .finally(() => (pending = null))
+    pending.catch(() => {})
+  }
+  return choices
+}
+
+/** Cities of a province (empty when none chosen). */
+export function citiesOf(c: OutboundChoices | null, province: string): string[] {
+  return c?.provinces.find((p) => p.name === province)?.cities ?? []
+}
