@@ -9,3 +9,4 @@ pub mod member;
 pub mod names;
 pub mod org;
 pub mod phone;
+pub mod posts;
