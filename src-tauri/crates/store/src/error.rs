@@ -1,5 +1,6 @@
 use ledger_core::member::MemberError;
 use ledger_core::org::OrgError;
+use ledger_core::posts::PostError;
 
 /// Everything the store can refuse or fail at.
 #[derive(Debug, thiserror::Error)]
@@ -16,6 +17,9 @@ pub enum StoreError {
     Org(#[from] OrgError),
     #[error("{0}")]
     Member(#[from] MemberError),
+    /// A service post or record refused; names the field.
+    #[error("{0}")]
+    Post(#[from] PostError),
     #[error("身份证号：该人员已在台账中（{name}，会员编号 {member_no}）")]
     DuplicateMember {
         member_id: String,

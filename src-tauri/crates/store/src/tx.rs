@@ -16,6 +16,8 @@ pub const TRAVELLING_TABLES: &[&str] = &[
     "member_transfers",
     "ceremonies",
     "ceremony_attendees",
+    "service_posts",
+    "service_records",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

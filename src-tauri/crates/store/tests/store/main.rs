@@ -2,6 +2,7 @@
 
 mod import;
 mod ledger;
+mod posts;
 mod printing;
 
 use std::sync::Arc;
