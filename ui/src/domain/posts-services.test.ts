@@ -124,7 +124,7 @@ describe('tickets', () => {
   })
 
   it('a handler from 办理中 on, the outcome to close', () => {
-    expect(moveProblems('办理中', '', '')).toEqual({ handler: '请填写承办人' })
+    expect(moveProblems('办理中', '', '')).toEqual({ handler: '请填写经办人' })
     expect(moveProblems('办结', '李四', ' ')).toEqual({ outcome: '办结时请填写办理结果' })
     expect(moveProblems('办结', '李四', '已协调平台补发工资')).toEqual({})
   })

@@ -137,11 +137,11 @@ export const SERVICE_LABELS = {
   count: '服务人次',
   note: '服务内容',
   ticket_status: '工单状态',
-  ticket_handler: '承办人',
+  ticket_handler: '经办人',
   ticket_outcome: '办理结果',
   'insurance.scheme': '保障项目',
-  'insurance.period_from': '保障起始日期',
-  'insurance.period_to': '保障截止日期',
+  'insurance.period_from': '保障期限',
+  'insurance.period_to': '保障期限',
   'insurance.certificate_no': '保障凭证号',
 } as const
 export type ServiceField = keyof typeof SERVICE_LABELS
@@ -209,7 +209,7 @@ export function ticketTag(status: string): 'warning' | 'primary' | 'success' | '
 /** Client hints before a move: a handler from 办理中 on, the outcome to close. */
 export function moveProblems(to: string, handler: string, outcome: string): { handler?: string; outcome?: string } {
   const out: { handler?: string; outcome?: string } = {}
-  if (to !== '受理' && !handler.trim()) out.handler = '请填写承办人'
+  if (to !== '受理' && !handler.trim()) out.handler = '请填写经办人'
   if (to === '办结' && !outcome.trim()) out.outcome = '办结时请填写办理结果'
   return out
 }

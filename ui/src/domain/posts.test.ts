@@ -27,9 +27,9 @@ describe('post facilities and hours', () => {
 
   it('reads the hours as a cadre says them', () => {
     expect(hoursText({ open_24h: true, unattended_qr: false, hours: '08:00-20:00' })).toBe('24小时开放')
-    expect(hoursText({ open_24h: true, unattended_qr: true, hours: null })).toBe('24小时开放 · 无人值守扫码进入')
+    expect(hoursText({ open_24h: true, unattended_qr: true, hours: null })).toBe('24小时开放 · 无人值守，扫码进入')
     expect(hoursText({ open_24h: false, unattended_qr: false, hours: ' 08:00-20:00 ' })).toBe('08:00-20:00')
-    expect(hoursText({ open_24h: false, unattended_qr: true, hours: '' })).toBe('无人值守扫码进入')
+    expect(hoursText({ open_24h: false, unattended_qr: true, hours: '' })).toBe('无人值守，扫码进入')
     expect(hoursText({ open_24h: false, unattended_qr: false, hours: null })).toBe('未填写')
   })
 
@@ -44,7 +44,7 @@ describe('post facilities and hours', () => {
 })
 
 describe('post form hints', () => {
-  const ok = { ...emptyPostForm('org1'), name: '城关镇司机之家', hours: '08:00-20:00' }
+  const ok = { ...emptyPostForm('org1'), name: '城关镇司机之家', hours: '08:00-20:00', address: '国道309线K1520' }
 
   it('a filled form has no problems', () => {
     expect(postFormProblems(ok, TODAY)).toEqual({})
@@ -52,7 +52,7 @@ describe('post form hints', () => {
 
   it('names the field of each problem', () => {
     const p = postFormProblems({ ...emptyPostForm(), name: ' ', phone: '12345', openedOn: '2026-12-01' }, TODAY)
-    expect(Object.keys(p).sort()).toEqual(['contact_phone', 'hours', 'name', 'opened_on', 'org_id'])
+    expect(Object.keys(p).sort()).toEqual(['address', 'contact_phone', 'hours', 'name', 'opened_on', 'org_id'])
     expect(p.name).toMatch(/阵地名称/)
   })
 
@@ -81,7 +81,7 @@ describe('post form hints', () => {
       kind: '司机之家',
       org_id: 'org1',
       partner: '农商银行城关支行',
-      address: '',
+      address: '国道309线K1520',
       facilities: ['休息', '停车'],
       open_24h: true,
       unattended_qr: false,

@@ -66,12 +66,12 @@ export interface HoursLike {
   hours: string | null
 }
 
-/** "24小时开放 · 无人值守扫码进入", "08:00-20:00", or "未填写" (the form's preview of the list's line). */
+/** "24小时开放 · 无人值守，扫码进入", "08:00-20:00", or "未填写" (the form's preview of the list's line). */
 export function hoursText(p: HoursLike): string {
   const parts: string[] = []
   if (p.open_24h) parts.push('24小时开放')
   else if (p.hours && p.hours.trim()) parts.push(p.hours.trim())
-  if (p.unattended_qr) parts.push('无人值守扫码进入')
+  if (p.unattended_qr) parts.push('无人值守，扫码进入')
   return parts.length ? parts.join(' · ') : '未填写'
 }
 
@@ -228,6 +228,7 @@ export type PostField = keyof typeof POST_LABELS
 export function postFormProblems(f: PostForm, today: string): Partial<Record<PostField, string>> {
   const out: Partial<Record<PostField, string>> = {}
   if (!f.name.trim()) out.name = '请填写阵地名称'
+  if (!f.address.trim()) out.address = '请填写地址，方便职工找到'
   if (!f.kind) out.kind = '请选择阵地类型'
   if (!f.orgId) out.org_id = '请选择运营这个阵地的工会组织'
   if ((f.lat === undefined) !== (f.lng === undefined)) {
