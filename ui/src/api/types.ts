@@ -977,7 +977,11 @@ export type PostListQuery = {
 /**
  * Posts run by this org or any org below it.
  */
-org_id?: string, kind?: string, status?: string, };
+org_id?: string, kind?: string, status?: string, 
+/**
+ * Contained in the name, address or partner.
+ */
+text?: string, };
 
 export type ServiceTypeRow = { name: string, 
 /**

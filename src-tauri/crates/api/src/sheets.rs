@@ -281,7 +281,7 @@ fn padded(row: &[String], width: usize) -> Vec<String> {
     r
 }
 
-fn write_out(
+pub(crate) fn write_out(
     out: Option<&str>,
     file_name: String,
     bytes: Vec<u8>,

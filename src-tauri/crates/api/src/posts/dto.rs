@@ -174,6 +174,10 @@ pub struct PostListQuery {
     #[serde(default)]
     #[ts(optional)]
     pub status: Option<String>,
+    /// Contained in the name, address or partner.
+    #[serde(default)]
+    #[ts(optional)]
+    pub text: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

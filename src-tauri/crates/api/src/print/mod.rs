@@ -10,7 +10,7 @@
 //! to record what was printed, never while a document is drawn.
 
 pub(crate) mod ceremonies;
-mod fonts;
+pub(crate) mod fonts;
 mod seal;
 
 use std::path::{Path, PathBuf};
@@ -88,7 +88,7 @@ fn missing_glyph(name: &str, member_no: &str, ch: char, doc: &str) -> ApiError {
 // ----------------------------------------------------------------- output --
 
 /// The `out` argument: a path ending in .pdf in a folder that exists.
-fn out_path(out: Option<&str>) -> Result<Option<PathBuf>, ApiError> {
+pub(crate) fn out_path(out: Option<&str>) -> Result<Option<PathBuf>, ApiError> {
     let Some(out) = out.map(str::trim).filter(|s| !s.is_empty()) else {
         return Ok(None);
     };
@@ -134,7 +134,7 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
     })
 }
 
-fn deliver(
+pub(crate) fn deliver(
     pdf: ledger_print::Pdf,
     out: Option<&Path>,
     file_name: String,
@@ -172,7 +172,7 @@ fn deliver(
 }
 
 /// A file name without characters Windows refuses.
-fn safe_name(s: &str) -> String {
+pub(crate) fn safe_name(s: &str) -> String {
     let s: String = s
         .chars()
         .map(|c| match c {

@@ -1,5 +1,6 @@
 //! The API as both transports see it: command names and JSON in, JSON out.
 
+mod posts;
 mod print;
 mod sheets;
 
