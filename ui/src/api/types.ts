@@ -1083,7 +1083,7 @@ org_id?: string, service_type: string, kind: RecordKindCode, member_id?: string,
  */
 count?: number, 
 /**
- * Required for aggregate records (what the event was).
+ * What was done (for an aggregate record: the event, e.g. 收费站发放矿泉水200瓶).
  */
 note?: string, 
 /**
@@ -1114,7 +1114,7 @@ org_id?: string, service_type: string, kind: RecordKindCode, member_id?: string,
  */
 count?: number, 
 /**
- * Required for aggregate records (what the event was).
+ * What was done (for an aggregate record: the event, e.g. 收费站发放矿泉水200瓶).
  */
 note?: string, 
 /**

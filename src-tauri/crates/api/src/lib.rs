@@ -14,7 +14,7 @@ mod members;
 mod moves;
 mod orgs;
 mod outbound;
-mod posts;
+pub mod posts;
 mod print;
 mod sheets;
 

@@ -15,10 +15,10 @@ use crate::doc::{decode_png, Doc, Pdf};
 use crate::error::PrintError;
 use crate::fonts::{clean, Family, Fonts};
 
-const INK: Rgb = Rgb(0x1A, 0x1A, 0x1A);
-const RULE: Rgb = Rgb(0x33, 0x33, 0x33);
-const GREY: Rgb = Rgb(0x66, 0x66, 0x66);
-const SHADE: Rgb = Rgb(0xF2, 0xF2, 0xF2);
+pub(crate) const INK: Rgb = Rgb(0x1A, 0x1A, 0x1A);
+pub(crate) const RULE: Rgb = Rgb(0x33, 0x33, 0x33);
+pub(crate) const GREY: Rgb = Rgb(0x66, 0x66, 0x66);
+pub(crate) const SHADE: Rgb = Rgb(0xF2, 0xF2, 0xF2);
 
 /// One member's application to join (入会申请书), filled in for signature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -82,11 +82,11 @@ pub struct RosterRow {
     pub member_no: String,
 }
 
-fn cn_date(d: NaiveDate) -> String {
+pub(crate) fn cn_date(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
-fn missing(
+pub(crate) fn missing(
     fonts: &Fonts,
     family: Family,
     texts: &[&str],
@@ -183,7 +183,7 @@ type Fail = (&'static str, String);
 
 /// Write a value into a cell: one line shrinking, else two balanced lines.
 #[allow(clippy::too_many_arguments)]
-fn cell(
+pub(crate) fn cell(
     c: &mut Canvas<'_>,
     text: &str,
     x: f32,

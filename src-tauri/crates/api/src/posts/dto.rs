@@ -302,7 +302,7 @@ pub struct ServiceInput {
     #[serde(default)]
     #[ts(optional)]
     pub count: Option<u32>,
-    /// Required for aggregate records (what the event was).
+    /// What was done (for an aggregate record: the event, e.g. 收费站发放矿泉水200瓶).
     #[serde(default)]
     #[ts(optional)]
     pub note: Option<String>,

@@ -7,6 +7,7 @@
 
 pub mod dto;
 mod figures;
+mod print;
 mod records;
 mod sites;
 
@@ -36,6 +37,8 @@ pub(crate) const COMMANDS: &[&str] = &[
     "member_benefits",
     "service_stats",
     "service_stats_xlsx",
+    "print_post_report",
+    "print_post_poster",
 ];
 
 pub(crate) fn dispatch(api: &Api, command: &str, args: Value) -> Result<Value, ApiError> {
@@ -59,6 +62,8 @@ pub(crate) fn dispatch(api: &Api, command: &str, args: Value) -> Result<Value, A
         "member_benefits" => json(records::benefits(api, parse(args)?)),
         "service_stats" => json(figures::stats(api, parse(args)?)),
         "service_stats_xlsx" => json(figures::xlsx(api, parse(args)?)),
+        "print_post_report" => json(print::report(api, parse(args)?)),
+        "print_post_poster" => json(print::poster(api, parse(args)?)),
         other => Err(ApiError::new(
             ErrorCode::NotFound,
             format!("未知的命令：{other}"),
@@ -94,5 +99,17 @@ impl Api {
         input: StatsExportInput,
     ) -> Result<crate::dto::FileOut, ApiError> {
         figures::xlsx(self, input)
+    }
+    pub fn print_post_report(
+        &self,
+        input: PostReportInput,
+    ) -> Result<crate::dto::PdfOut, ApiError> {
+        print::report(self, input)
+    }
+    pub fn print_post_poster(
+        &self,
+        input: PostPosterInput,
+    ) -> Result<crate::dto::PdfOut, ApiError> {
+        print::poster(self, input)
     }
 }

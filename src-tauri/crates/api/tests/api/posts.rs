@@ -119,9 +119,9 @@ fn figures_count_person_times_people_and_those_who_joined_after() {
         &api,
         "service_create",
         json!({"date": "2026-07-10", "post_id": p,
-        "service_type": "送清凉", "kind": "aggregate", "count": 5}),
+        "service_type": "送清凉", "kind": "aggregate", "count": 0}),
     );
-    assert_eq!(e["field"], "note");
+    assert_eq!(e["field"], "count");
 
     let q = json!({"from": "2026-07-01", "to": "2026-08-31"});
     let s = ok(&api, "service_stats", q.clone());

@@ -1,5 +1,6 @@
 //! The `ledger` binary, run as scripts and browsers would run it.
 
+mod posts;
 mod print;
 mod sheets;
 

@@ -131,7 +131,8 @@ pub fn contact_phone(input: &str) -> Option<String> {
     ok.then_some(s)
 }
 
-/// One line for lists and posters: "24小时开放 · 无人值守，扫码进入".
+/// One line for lists and posters: "24小时开放 · 无人值守，扫码进入";
+/// "开放时间未填写" when nothing is known.
 pub fn hours_label(hours: Option<&str>, open_24h: bool, unattended_qr: bool) -> String {
     let mut parts = Vec::new();
     if open_24h {
@@ -141,6 +142,9 @@ pub fn hours_label(hours: Option<&str>, open_24h: bool, unattended_qr: bool) -> 
     }
     if unattended_qr {
         parts.push("无人值守，扫码进入".to_string());
+    }
+    if parts.is_empty() {
+        return "开放时间未填写".to_string();
     }
     parts.join(" · ")
 }
@@ -163,9 +167,6 @@ pub fn validate_post(d: &PostDraft, today: NaiveDate) -> Result<PostDraft, PostE
     let partner = trimmed(&d.partner);
     max_len("partner", "合作单位", &partner, 50)?;
     let address = d.address.trim().to_string();
-    if address.is_empty() {
-        return Err(PostError::new("address", "地址", "不能为空"));
-    }
     max_len("address", "地址", &Some(address.clone()), 100)?;
     match (d.latitude, d.longitude) {
         (Some(_), None) => {
@@ -205,13 +206,6 @@ pub fn validate_post(d: &PostDraft, today: NaiveDate) -> Result<PostDraft, PostE
         }
     }
     let hours = if d.open_24h { None } else { trimmed(&d.hours) };
-    if !d.open_24h && hours.is_none() {
-        return Err(PostError::new(
-            "hours",
-            "开放时间",
-            "请填写开放时间（如 08:00-20:00），或选择24小时开放",
-        ));
-    }
     max_len("hours", "开放时间", &hours, 50)?;
     let contact_name = trimmed(&d.contact_name);
     max_len("contact_name", "联系人", &contact_name, 20)?;

@@ -111,7 +111,7 @@ pub fn validate_record(
     if service_type.is_empty() {
         return Err(PostError::new("service_type", "服务类型", "不能为空"));
     }
-    if !types.iter().any(|t| *t == service_type) {
+    if !types.contains(&service_type) {
         return Err(PostError::new(
             "service_type",
             "服务类型",
@@ -159,13 +159,6 @@ pub fn validate_record(
     };
     let note = trimmed(&d.note);
     max_len("note", "说明", &note, 500)?;
-    if matches!(who, Who::Aggregate(_)) && note.is_none() {
-        return Err(PostError::new(
-            "note",
-            "活动说明",
-            "按人次登记时请写明活动内容（如：收费站发放矿泉水200瓶）",
-        ));
-    }
     let individual = !matches!(who, Who::Aggregate(_));
     let ticket = if service_type == TICKET_TYPE {
         if !individual {

@@ -59,7 +59,15 @@ fn post_errors_name_the_field() {
         }),
         "longitude"
     );
-    assert_eq!(field(&|p| p.open_24h = false), "hours");
+    assert_eq!(field(&|p| p.address = "路".repeat(101)), "address");
+    assert_eq!(
+        field(&|p| {
+            p.open_24h = false;
+            p.hours = Some("时".repeat(51))
+        }),
+        "hours"
+    );
+    assert_eq!(hours_label(None, false, false), "开放时间未填写");
     assert_eq!(
         field(&|p| p.contact_phone = Some("12345".into())),
         "contact_phone"
@@ -165,7 +173,8 @@ fn record_rules() {
             .unwrap_err()
             .field
     };
-    assert_eq!(field(base.clone()), "note");
+    // A count without a note is allowed (the CLI logs `--count N` alone).
+    assert!(validate_record(&base, &types(), None, today()).is_ok());
     let with_note = RecordDraft {
         note: Some("收费站发放矿泉水200瓶".into()),
         ..base.clone()

@@ -117,8 +117,8 @@ fn a_post_is_validated_with_field_names_and_logged() {
     bad.longitude = Some(104.6);
     assert_eq!(refuse(&mut store, bad), "latitude");
     let mut bad = post("北山驿站");
-    bad.open_24h = false;
-    assert_eq!(refuse(&mut store, bad), "hours");
+    bad.contact_phone = Some("6123".into());
+    assert_eq!(refuse(&mut store, bad), "contact_phone");
     assert_eq!(count(&store, "SELECT count(*) FROM service_posts"), 1);
     let listed = posts::list(
         store.conn(),
