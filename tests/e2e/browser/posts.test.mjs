@@ -332,11 +332,16 @@ describe('Service posts and service records in the browser', () => {
     await byTestId('figures-conversions').locator('.el-table__row', { hasText: WW.name }).waitFor()
     await byTestId('chart-month').locator('canvas').waitFor()
     await byTestId('chart-post').locator('canvas').waitFor()
-    await byTestId('figures-by-type').click()
-    assert.match(await byTestId('figures-table').innerText(), /送清凉\s+201/)
     await page.waitForTimeout(800) // the charts animate in
     await noHorizontalScroll()
     await snap('figures')
+    await byTestId('figures-by-type').click()
+    const byType = await byTestId('figures-table').innerText()
+    assert.match(byType, /送清凉\s+201/)
+    // The total of people is the range's, not a sum over rows.
+    assert.match(byType, /合计\s+202\s+1\s+1\s+200\s+1\s+1/)
+    await byTestId('figures-conversions').scrollIntoViewIfNeeded()
+    await snap('figures-tables')
   })
 
   it('closes a complaint ticket, asking for the outcome', async () => {
@@ -438,12 +443,13 @@ describe('Service posts and service records in the browser', () => {
     await ins.locator('.el-table__row', { hasText: '意外伤害险' }).waitFor()
     assert.match(await ins.innerText(), /HZBZ-2026-0001/)
     assert.match(await ins.innerText(), /2026-01-01 至 2026-12-31/)
+    await byTestId('member-benefits').scrollIntoViewIfNeeded()
+    await snap('member-insurance')
     await byTestId('member-benefits').getByText(/接受的服务（\d+）/).click()
     const services = await byTestId('benefits-services').innerText()
     assert.match(services, /送清凉/)
     assert.match(services, /诉求工单/)
-    await byTestId('member-benefits').scrollIntoViewIfNeeded()
-    await snap('member-benefits')
+    await snap('member-services')
   })
 
   it('keeps the office’s service types editable in the settings', async () => {
