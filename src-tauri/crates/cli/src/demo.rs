@@ -170,6 +170,7 @@ pub fn seed(api: &Api) -> Result<usize, ApiError> {
             ..Default::default()
         })?;
     }
+    crate::posts::demo(api)?;
     Ok(NAMES.len() + PLATFORM_DRIVERS as usize)
 }
 
