@@ -391,3 +391,61 @@ pub fn post_report_pdf(fonts: &Fonts, r: &PostReport) -> Result<Pdf, PrintError>
 
     Ok(doc.finish())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fonts() -> Fonts {
+        let dir =
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../assets/fonts");
+        Fonts::from_dir(dir).expect("assets/fonts holds the shipped fonts")
+    }
+
+    fn report(tickets: usize) -> PostReport {
+        PostReport {
+            post_name: "城关镇司机之家".into(),
+            month: "2026年7月".into(),
+            subtitle: "司机之家　城关镇工会　运营中".into(),
+            address: "G109国道城关段".into(),
+            figures: vec![("服务人次".into(), "203".into())],
+            by_type: vec![ReportTypeRow {
+                service_type: "送清凉".into(),
+                member_times: 1,
+                non_member_times: 2,
+                aggregate_times: 200,
+            }],
+            tables: vec![ReportTable {
+                title: "诉求工单".into(),
+                columns: vec![
+                    ("受理日期".into(), 40.0, true),
+                    ("诉求内容".into(), 134.0, false),
+                ],
+                rows: (0..tickets)
+                    .map(|i| vec!["2026-07-01".to_string(), format!("第{i}件诉求")])
+                    .collect(),
+                empty: "本月没有诉求工单".into(),
+            }],
+            issuer: "城关镇工会".into(),
+            date: NaiveDate::from_ymd_opt(2026, 8, 1).unwrap(),
+        }
+    }
+
+    #[test]
+    fn same_input_same_bytes_and_long_tables_continue_on_new_pages() {
+        let f = fonts();
+        let a = post_report_pdf(&f, &report(3)).unwrap();
+        assert_eq!(a.bytes, post_report_pdf(&f, &report(3)).unwrap().bytes);
+        assert_eq!(a.pages, 1);
+        let long = post_report_pdf(&f, &report(80)).unwrap();
+        assert!(long.pages >= 3, "80 rows span pages: {}", long.pages);
+    }
+
+    #[test]
+    fn a_character_no_font_has_is_refused_naming_the_post() {
+        let mut r = report(1);
+        r.tables[0].rows[0][1] = "\u{E000}".into();
+        let e = post_report_pdf(&fonts(), &r).unwrap_err();
+        assert!(matches!(e, PrintError::MissingGlyph { ref who, .. } if who == "城关镇司机之家"));
+    }
+}

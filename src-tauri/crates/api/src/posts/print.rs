@@ -135,8 +135,10 @@ pub fn report(api: &Api, input: PostReportInput) -> Result<PdfOut, ApiError> {
                     ("经办人", 16.0),
                     ("办理结果", 44.0),
                 ]),
+                // Oldest first, as a month reads.
                 rows: tickets
                     .iter()
+                    .rev()
                     .map(|r| {
                         let t = r
                             .ticket
