@@ -80,6 +80,13 @@ fn member(store: &mut Store, org: &str, seq: u32, phone: &str, joined: &str) -> 
         .id
 }
 
+/// A ledger in a real SQLite file.
+fn open() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("l.db"), clock()).unwrap();
+    (dir, store)
+}
+
 fn in_range(from: &str, to: &str) -> RecordQuery {
     RecordQuery {
         from: Some(day(from)),
@@ -90,7 +97,7 @@ fn in_range(from: &str, to: &str) -> RecordQuery {
 
 #[test]
 fn a_post_is_validated_with_field_names_and_logged() {
-    let mut store = Store::open_in_memory(clock()).unwrap();
+    let (_dir, mut store) = open();
     let (town, _) = setup(&mut store);
     let p = store
         .transact(|tx| posts::create(tx, &town, &post("城关司机之家")))
@@ -133,7 +140,7 @@ fn a_post_is_validated_with_field_names_and_logged() {
 
 #[test]
 fn nothing_is_half_saved() {
-    let mut store = Store::open_in_memory(clock()).unwrap();
+    let (_dir, mut store) = open();
     let (town, _) = setup(&mut store);
     let before = count(&store, "SELECT count(*) FROM change_log");
     let r = store.transact(|tx| {
@@ -158,7 +165,7 @@ fn nothing_is_half_saved() {
 
 #[test]
 fn figures_add_individuals_and_aggregates_and_count_each_person_once() {
-    let mut store = Store::open_in_memory(clock()).unwrap();
+    let (_dir, mut store) = open();
     let (town, village) = setup(&mut store);
     let m1 = member(&mut store, &town, 1, "13800000001", "2025-03-01");
     let p = store
@@ -293,7 +300,7 @@ fn figures_add_individuals_and_aggregates_and_count_each_person_once() {
     )
     .unwrap();
     assert_eq!(village_only.figures.total.person_times, 2);
-    // Member benefits: m1's records.
+    // Member benefits: m2's records include those from before joining.
     let (n, _) = records::list(
         store.conn(),
         &RecordQuery {
@@ -312,7 +319,7 @@ fn figures_add_individuals_and_aggregates_and_count_each_person_once() {
 
 #[test]
 fn enrolling_a_person_links_their_records_in_one_transaction() {
-    let mut store = Store::open_in_memory(clock()).unwrap();
+    let (_dir, mut store) = open();
     let (town, _) = setup(&mut store);
     let a = store
         .transact(|tx| {
@@ -378,7 +385,7 @@ fn enrolling_a_person_links_their_records_in_one_transaction() {
 
 #[test]
 fn tickets_move_forward_and_close_only_with_an_outcome() {
-    let mut store = Store::open_in_memory(clock()).unwrap();
+    let (_dir, mut store) = open();
     let (town, _) = setup(&mut store);
     let t = store
         .transact(|tx| {
@@ -435,7 +442,7 @@ fn tickets_move_forward_and_close_only_with_an_outcome() {
 
 #[test]
 fn a_type_in_use_is_not_silently_removed_and_insurance_is_kept() {
-    let mut store = Store::open_in_memory(clock()).unwrap();
+    let (_dir, mut store) = open();
     let (town, _) = setup(&mut store);
     let m = member(&mut store, &town, 3, "13800000003", "2025-01-01");
     let mut f = rec(
@@ -497,8 +504,8 @@ fn a_type_in_use_is_not_silently_removed_and_insurance_is_kept() {
 
 #[test]
 fn a_post_with_records_is_not_deleted_and_a_closed_post_takes_no_new_records() {
-    let mut store = Store::open_in_memory(clock()).unwrap();
-    let (town, _) = setup(&mut store);
+    let (_dir, mut store) = open();
+    let (town, village) = setup(&mut store);
     let p = store
         .transact(|tx| posts::create(tx, &town, &post("城关司机之家")))
         .unwrap();
@@ -518,6 +525,12 @@ fn a_post_with_records_is_not_deleted_and_a_closed_post_takes_no_new_records() {
         .unwrap();
     let e = store.transact(|tx| posts::delete(tx, &p.id)).unwrap_err();
     assert!(matches!(e, StoreError::Conflict(_)));
+    // The post moves to the village: its records follow it.
+    store
+        .transact(|tx| posts::update(tx, &p.id, &village, &post("城关司机之家")))
+        .unwrap();
+    let sql = format!("SELECT count(*) FROM service_records WHERE org_id = '{village}'");
+    assert_eq!(count(&store, &sql), 1);
     let mut closed = post("城关司机之家");
     closed.status = "撤销".into();
     closed.status_date = Some(day("2026-10-01"));
