@@ -161,6 +161,13 @@ pub enum ServicesCommand {
         #[arg(long)]
         member: String,
     },
+    /// The office's list of service types; --set replaces it (a type with
+    /// records cannot be removed).
+    Types {
+        /// The whole list, comma-separated, in order.
+        #[arg(long, value_delimiter = ',')]
+        set: Option<Vec<String>>,
+    },
     /// Person-times, people served and those who joined after (先服务后入会).
     Stats {
         #[arg(long)]
@@ -402,6 +409,29 @@ pub fn services(api: &Api, cmd: ServicesCommand) -> Result<(Value, String), ApiE
                 r.joined_member_name.clone().unwrap_or_default()
             );
             Ok((value(&r), text))
+        }
+        ServicesCommand::Types { set } => {
+            let v = match set {
+                Some(types) => api.dispatch("service_types_set", json!({ "types": types }))?,
+                None => api.dispatch("service_types_get", Value::Null)?,
+            };
+            let text = v["types"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|t| {
+                            format!(
+                                "{}\t{}条记录{}",
+                                t["name"].as_str().unwrap_or(""),
+                                t["in_use"],
+                                if t["builtin"] == true { "\t内置" } else { "" }
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .unwrap_or_default();
+            Ok((v, text))
         }
         ServicesCommand::Stats {
             from,

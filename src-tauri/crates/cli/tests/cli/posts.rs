@@ -286,6 +286,22 @@ fn a_ticket_closes_from_the_command_line_only_with_an_outcome() {
         ],
     );
     assert_eq!(r["ticket_status"], "办结");
+    let (good, e) = ledger(
+        &db,
+        &["services", "types", "--set", "送清凉,健康体检,互助保障赠送"],
+    );
+    assert!(!good, "诉求工单 is built in and in use");
+    assert_eq!(e["field"], "types");
+    let t = ok(
+        &db,
+        &[
+            "services",
+            "types",
+            "--set",
+            "送清凉,健康体检,互助保障赠送,诉求工单,爱心理发",
+        ],
+    );
+    assert_eq!(t["types"][4]["name"], "爱心理发");
     let page = ok(&db, &["services", "list", "--type", "诉求工单"]);
     assert_eq!(page["rows"][0]["person_phone"], "139****0003");
 }
