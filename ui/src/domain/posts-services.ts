@@ -165,7 +165,6 @@ export function serviceFormProblems(f: ServiceForm, today: string): Partial<Reco
     if (f.count === undefined || f.count === null) out.count = '请填写服务人次'
     else if (!Number.isInteger(f.count) || f.count < 1) out.count = '服务人次应为正整数'
     else if (f.count > MAX_COUNT) out.count = `服务人次不能超过 ${MAX_COUNT}`
-    if (!f.note.trim()) out.note = '集体服务请写明活动内容，如“收费站发放矿泉水200瓶”'
   }
   if (f.type === INSURANCE_TYPE && f.mode !== 'aggregate') {
     if (!f.scheme.trim()) out['insurance.scheme'] = '请填写保障项目，如“职工互助保障·意外伤害险”'

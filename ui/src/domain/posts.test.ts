@@ -52,7 +52,7 @@ describe('post form hints', () => {
 
   it('names the field of each problem', () => {
     const p = postFormProblems({ ...emptyPostForm(), name: ' ', phone: '12345', openedOn: '2026-12-01' }, TODAY)
-    expect(Object.keys(p).sort()).toEqual(['address', 'contact_phone', 'hours', 'name', 'opened_on', 'org_id'])
+    expect(Object.keys(p).sort()).toEqual(['contact_phone', 'name', 'opened_on', 'org_id'])
     expect(p.name).toMatch(/阵地名称/)
   })
 
@@ -70,8 +70,8 @@ describe('post form hints', () => {
     expect(postFormProblems({ ...ok, status: '撤销', statusDate: '2026-03-01', openedOn: '2026-02-01' }, TODAY)).toEqual({})
   })
 
-  it('24-hour posts need no hours text', () => {
-    expect(postFormProblems({ ...ok, hours: '', open24h: true }, TODAY)).toEqual({})
+  it('address and hours may wait', () => {
+    expect(postFormProblems({ ...ok, hours: '', address: '' }, TODAY)).toEqual({})
   })
 
   it('sends only what is filled; hours dropped when open around the clock; the status date only when not running', () => {

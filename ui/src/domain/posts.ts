@@ -228,7 +228,6 @@ export type PostField = keyof typeof POST_LABELS
 export function postFormProblems(f: PostForm, today: string): Partial<Record<PostField, string>> {
   const out: Partial<Record<PostField, string>> = {}
   if (!f.name.trim()) out.name = '请填写阵地名称'
-  if (!f.address.trim()) out.address = '请填写地址，方便职工找到'
   if (!f.kind) out.kind = '请选择阵地类型'
   if (!f.orgId) out.org_id = '请选择运营这个阵地的工会组织'
   if ((f.lat === undefined) !== (f.lng === undefined)) {
@@ -237,7 +236,6 @@ export function postFormProblems(f: PostForm, today: string): Partial<Record<Pos
   }
   if (f.lat !== undefined && (f.lat < -90 || f.lat > 90)) out.latitude = '纬度应在 -90 到 90 之间'
   if (f.lng !== undefined && (f.lng < -180 || f.lng > 180)) out.longitude = '经度应在 -180 到 180 之间'
-  if (!f.open24h && !f.hours.trim()) out.hours = '请填写开放时间，或选择24小时开放'
   if (f.phone.trim() && !phoneLooksValid(f.phone)) out.contact_phone = '应为11位手机号或带区号的固定电话'
   if (f.openedOn && f.openedOn > today) out.opened_on = '启用日期不能晚于今天'
   if (f.status !== RUNNING && !f.statusDate) out.status_date = `请填写${f.status}的日期`
