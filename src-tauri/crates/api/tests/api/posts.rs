@@ -193,3 +193,82 @@ fn the_type_list_is_edited_but_a_type_in_use_stays() {
     assert_eq!(names.last(), Some(&"爱心理发"));
     assert_eq!(ok(&api, "service_types_get", Value::Null), t);
 }
+
+#[test]
+fn links_edits_and_refusals_name_their_field() {
+    let (_d, api) = api();
+    setup(&api);
+    let p = post(&api);
+    // Served under an old phone; joined later with a new one: linked by hand.
+    let r = ok(
+        &api,
+        "service_create",
+        json!({"date": "2026-07-11", "post_id": p,
+        "service_type": "送清凉", "kind": "person", "person_name": "马强",
+        "person_phone": "13909310002"}),
+    );
+    let m = ok(
+        &api,
+        "member_create",
+        json!({"name": "马强", "id_number": "11010519491231002x",
+        "phone": "13700000000", "occupation_group": "货车司机", "join_date": "2026-09-01"}),
+    );
+    let rid = r["id"].as_str().unwrap();
+    let e = err(
+        &api,
+        "service_link_member",
+        json!({"id": rid, "member_id": "nobody"}),
+    );
+    assert_eq!(
+        (e["code"].as_str(), e["field"].as_str()),
+        (Some("not_found"), Some("member_id"))
+    );
+    let linked = ok(
+        &api,
+        "service_link_member",
+        json!({"id": rid, "member_id": m["id"]}),
+    );
+    assert_eq!(linked["joined_by"], "explicit");
+    let s = ok(
+        &api,
+        "service_stats",
+        json!({"from": "2026-07-01", "to": "2026-07-31"}),
+    );
+    assert_eq!(s["joined_after_service"], 1);
+    let unlinked = ok(
+        &api,
+        "service_link_member",
+        json!({"id": rid, "member_id": null}),
+    );
+    assert!(unlinked["joined_member_id"].is_null());
+
+    // An edit keeps a ticket moving forward only.
+    let t = ok(
+        &api,
+        "service_create",
+        json!({"date": "2026-07-12", "service_type": "诉求工单",
+        "kind": "member", "member_id": m["id"], "ticket_status": "办理中", "ticket_handler": "李干事"}),
+    );
+    let e = err(
+        &api,
+        "service_update",
+        json!({"id": t["id"], "date": "2026-07-12",
+        "service_type": "诉求工单", "kind": "member", "member_id": m["id"], "ticket_status": "受理"}),
+    );
+    assert_eq!(e["field"], "ticket_status");
+
+    let e = err(&api, "post_delete", json!({"id": p}));
+    assert_eq!(e["code"], "conflict");
+    let e = err(
+        &api,
+        "print_post_report",
+        json!({"post_id": p, "month": "2026-13"}),
+    );
+    assert_eq!(e["field"], "month");
+    let e = err(
+        &api,
+        "service_stats",
+        json!({"from": "2026-08-01", "to": "2026-07-01"}),
+    );
+    assert_eq!(e["field"], "to");
+}
