@@ -265,8 +265,12 @@ pub fn xlsx(api: &Api, input: StatsExportInput) -> Result<FileOut, ApiError> {
         ),
         conversions,
     ];
-    let bytes =
-        write::xlsx(&sheets).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
+    // Figures are numbers in Excel (the summary's value column, each
+    // breakdown's counts); names and dates stay text.
+    let counts: Vec<usize> = (1..=6).collect();
+    let numbers = [vec![1], counts.clone(), counts.clone(), counts, vec![]];
+    let bytes = write::xlsx_with_numbers(&sheets, &numbers)
+        .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?;
     let rows = s.by_post.len() + s.by_month.len() + s.by_type.len() + s.conversions.len();
     let out = write_out(
         input.out.as_deref(),
