@@ -375,6 +375,17 @@ describe('Service posts and service records in the browser', () => {
     assert.equal(await row.locator('[data-testid^="ticket-move-"]').count(), 0, 'a closed ticket offers no move')
     await snap('tickets-closed')
 
+    // Correcting the record later keeps the ticket closed.
+    await tab('post-services')
+    const rec = byTestId('services-table').locator('.el-table__row', { hasText: '拖欠两个月运费' })
+    await rec.locator('[data-testid="service-edit"]').click()
+    await byTestId('service-dialog').waitFor()
+    assert.equal(await byTestId('service-outcome').inputValue(), '已协调平台补发运费，本人满意')
+    await byTestId('service-note').fill('反映配送平台拖欠两个月运费（9月、10月），请求协调')
+    await byTestId('service-submit').click()
+    await byTestId('service-dialog').waitFor({ state: 'hidden' })
+    await byTestId('services-table').locator('.el-table__row', { hasText: '9月、10月' }).filter({ hasText: '办结' }).waitFor()
+
     await tab('post-figures')
     await figuresWith(203)
     assert.match(await byTestId('fig-tickets-sub').innerText(), /办结 1/)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  axisMonthLabels,
   fillMonths,
   horizontalBarOption,
   lastDayOf,
@@ -71,9 +72,11 @@ describe('figures to charts', () => {
     expect(o.series[0]!.data).toEqual([2, 9])
   })
 
-  it('month columns are labelled in Chinese', () => {
+  it('month columns are labelled in Chinese, the year only when the range spans years', () => {
+    expect(axisMonthLabels(['2026-01', '2026-11'])).toEqual(['1月', '11月'])
+    expect(axisMonthLabels(['2025-12', '2026-01'])).toEqual(['2025年12月', '2026年1月'])
     const o = monthBarOption([{ label: '2026-11', value: 3 }])
-    expect(o.xAxis.data).toEqual(['2026年11月'])
+    expect(o.xAxis.data).toEqual(['11月'])
     expect(o.series[0]!.data).toEqual([3])
   })
 

@@ -130,13 +130,19 @@ export function horizontalBarOption(rows: Bar[], color = BRAND) {
   }
 }
 
+/** Month labels for an axis: "3月" when all months are of one year, else "2026年3月". */
+export function axisMonthLabels(months: string[]): string[] {
+  const oneYear = new Set(months.map((m) => m.slice(0, 4))).size <= 1
+  return months.map((m) => (oneYear ? `${Number(m.slice(5, 7))}月` : monthLabel(m)))
+}
+
 /** Person-times per month: columns, every month of the range shown. */
 export function monthBarOption(rows: Bar[]) {
   return {
     color: [BLUE],
     grid: GRID,
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: rows.map((r) => monthLabel(r.label)) },
+    xAxis: { type: 'category', data: axisMonthLabels(rows.map((r) => r.label)), axisLabel: { interval: rows.length <= 13 ? 0 : 'auto' } },
     yAxis: { type: 'value', minInterval: 1, name: '人次' },
     series: [{ type: 'bar', name: '服务人次', data: rows.map((r) => r.value), barMaxWidth: 36, label: { show: rows.length <= 12, position: 'top' } }],
   }

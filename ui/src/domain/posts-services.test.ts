@@ -74,6 +74,9 @@ describe('what is sent', () => {
     expect(toServiceInput({ ...f, mode: 'aggregate' }).insurance).toBeUndefined()
     expect(toServiceInput({ ...f, type: '诉求工单', handler: ' 李四 ' })).toMatchObject({ ticket_handler: '李四' })
     expect(toServiceInput({ ...f, type: '诉求工单' }).insurance).toBeUndefined()
+    // Correcting a closed ticket keeps its state, handler and outcome.
+    const closed = { ...f, type: '诉求工单', ticketStatus: '办结', handler: '李四', outcome: '已补发' }
+    expect(toServiceInput(closed)).toMatchObject({ ticket_status: '办结', ticket_handler: '李四', ticket_outcome: '已补发' })
   })
 
   it('a ticket is never a counted crowd', () => {

@@ -46,7 +46,8 @@ export interface ServiceForm {
   periodFrom: string
   periodTo: string
   certificateNo: string
-  // 诉求工单
+  // 诉求工单: kept as they are when a ticket is corrected
+  ticketStatus: string
   handler: string
   outcome: string
 }
@@ -67,6 +68,7 @@ export function emptyServiceForm(date: string, postId?: string): ServiceForm {
     periodFrom: '',
     periodTo: '',
     certificateNo: '',
+    ticketStatus: '',
     handler: '',
     outcome: '',
   }
@@ -89,6 +91,7 @@ export function serviceFormOf(r: ServiceRecord): ServiceForm {
     periodFrom: r.insurance?.period_from ?? '',
     periodTo: r.insurance?.period_to ?? '',
     certificateNo: r.insurance?.certificate_no ?? '',
+    ticketStatus: r.ticket_status ?? '',
     handler: r.ticket_handler ?? '',
     outcome: r.ticket_outcome ?? '',
   }
@@ -117,8 +120,12 @@ export function toServiceInput(f: ServiceForm): ServiceInput {
     if (no) input.insurance.certificate_no = no
   }
   if (f.type === TICKET_TYPE) {
+    // A correction keeps the ticket where it is (the backend refuses a step back).
+    if (f.ticketStatus) input.ticket_status = f.ticketStatus
     const h = opt(f.handler)
     if (h) input.ticket_handler = h
+    const o = opt(f.outcome)
+    if (o) input.ticket_outcome = o
   }
   return input
 }
