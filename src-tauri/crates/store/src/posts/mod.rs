@@ -3,10 +3,13 @@
 //! local setting ([`types`]).
 //!
 //! - this file: the posts themselves;
-//! - [`records`]: service records, tickets, links to members who joined;
+//! - [`records`]: service records and tickets (with `query.rs`, finding them,
+//!   and `links.rs`, the link to the member a person became);
 //! - [`types`]: the office's editable list of service types;
 //! - [`stats`]: the figures of a date range.
 
+mod links;
+mod query;
 pub mod records;
 pub mod stats;
 pub mod types;

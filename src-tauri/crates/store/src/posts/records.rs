@@ -3,15 +3,17 @@
 //! is linked to the member they became, explicitly or by the same phone.
 
 use chrono::NaiveDate;
-use ledger_core::member::MemberDraft;
 use ledger_core::posts::{
     check_ticket_move, validate_record, Insurance, PostError, RecordDraft, Ticket, Who, TICKET_TYPE,
 };
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row};
 
+pub use super::links::{enrol_person, link_member};
+pub use super::query::{list, PostFilter, RecordQuery};
+
 use super::{opt_date, types};
-use crate::members::{self, Member};
+use crate::members;
 use crate::{orgs, Result, StoreError, Tx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +89,8 @@ pub(crate) const FROM: &str = "FROM (SELECT r0.*, CASE WHEN r0.kind = 'person' T
     LEFT JOIN members m ON m.id = r.member_id
     LEFT JOIN members j ON j.id = r.jid AND j.deleted = 0";
 
-const COLUMNS: &str = "r.id, r.date, r.post_id, p.name, r.org_id, o.name, r.service_type,
+pub(super) const COLUMNS: &str =
+    "r.id, r.date, r.post_id, p.name, r.org_id, o.name, r.service_type,
     r.kind, r.member_id, m.name, m.member_no, r.person_name, r.person_phone, r.invite,
     j.id, j.name, j.member_no, j.join_date, r.joined_member_id IS NOT NULL, r.count, r.note,
     r.ticket_status, r.ticket_handler, r.ticket_outcome, r.ticket_closed_on,
@@ -97,7 +100,7 @@ fn date(s: String) -> NaiveDate {
     NaiveDate::parse_from_str(&s, "%Y-%m-%d").unwrap_or_default()
 }
 
-fn from_row(r: &Row) -> rusqlite::Result<Record> {
+pub(super) fn from_row(r: &Row) -> rusqlite::Result<Record> {
     let joined = match r.get::<_, Option<String>>(14)? {
         Some(member_id) => Some(JoinedMember {
             member_id,
@@ -162,116 +165,6 @@ pub fn get(conn: &Connection, id: &str) -> Result<Record> {
     })
 }
 
-/// Which post a query is about.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum PostFilter {
-    #[default]
-    Any,
-    /// Outreach only (no post).
-    Outreach,
-    Post(String),
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct RecordQuery {
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
-    pub post: PostFilter,
-    /// Records of this org or any org below it.
-    pub org_id: Option<String>,
-    pub service_type: Option<String>,
-    pub kind: Option<RecordKind>,
-    pub ticket_status: Option<String>,
-    /// People invited to join who have not joined.
-    pub invite_pending: bool,
-    /// Records of this member, as a member or as the person they were.
-    pub member_id: Option<String>,
-}
-
-pub(crate) fn where_sql(conn: &Connection, q: &RecordQuery) -> Result<(String, Vec<Value>)> {
-    let mut w = vec!["r.deleted = 0".to_string()];
-    let mut params: Vec<Value> = Vec::new();
-    let push = |params: &mut Vec<Value>, v: Value| {
-        params.push(v);
-        format!("?{}", params.len())
-    };
-    if let Some(d) = q.from {
-        w.push(format!(
-            "r.date >= {}",
-            push(&mut params, Value::Text(d.to_string()))
-        ));
-    }
-    if let Some(d) = q.to {
-        w.push(format!(
-            "r.date <= {}",
-            push(&mut params, Value::Text(d.to_string()))
-        ));
-    }
-    match &q.post {
-        PostFilter::Any => {}
-        PostFilter::Outreach => w.push("r.post_id IS NULL".into()),
-        PostFilter::Post(id) => w.push(format!(
-            "r.post_id = {}",
-            push(&mut params, Value::Text(id.clone()))
-        )),
-    }
-    if let Some(org) = q.org_id.as_deref().filter(|s| !s.is_empty()) {
-        orgs::get(conn, org)?;
-        let marks = orgs::subtree_ids(conn, org)?
-            .into_iter()
-            .map(|id| push(&mut params, Value::Text(id)))
-            .collect::<Vec<_>>()
-            .join(", ");
-        w.push(format!("r.org_id IN ({marks})"));
-    }
-    if let Some(t) = q.service_type.as_deref().filter(|s| !s.is_empty()) {
-        w.push(format!(
-            "r.service_type = {}",
-            push(&mut params, Value::Text(t.into()))
-        ));
-    }
-    if let Some(k) = q.kind {
-        w.push(format!(
-            "r.kind = {}",
-            push(&mut params, Value::Text(k.code().into()))
-        ));
-    }
-    if let Some(s) = q.ticket_status.as_deref().filter(|s| !s.is_empty()) {
-        w.push(format!(
-            "r.ticket_status = {}",
-            push(&mut params, Value::Text(s.into()))
-        ));
-    }
-    if q.invite_pending {
-        w.push("r.kind = 'person' AND r.invite = 1 AND j.id IS NULL".into());
-    }
-    if let Some(m) = &q.member_id {
-        let mark = push(&mut params, Value::Text(m.clone()));
-        w.push(format!("(r.member_id = {mark} OR j.id = {mark})"));
-    }
-    Ok((w.join(" AND "), params))
-}
-
-/// Matching records, newest first, with the total count.
-pub fn list(
-    conn: &Connection,
-    q: &RecordQuery,
-    limit: usize,
-    offset: usize,
-) -> Result<(u32, Vec<Record>)> {
-    let (w, params) = where_sql(conn, q)?;
-    let total: u32 = conn
-        .prepare(&format!("SELECT count(*) {FROM} WHERE {w}"))?
-        .query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?;
-    let rows = conn
-        .prepare(&format!(
-            "SELECT {COLUMNS} {FROM} WHERE {w} ORDER BY r.date DESC, r.id DESC LIMIT {limit} OFFSET {offset}"
-        ))?
-        .query_map(rusqlite::params_from_iter(params.iter()), from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok((total, rows))
-}
-
 /// What a cadre sets on a record. `org_id` is the delivering org for
 /// outreach; a record at a post belongs to the post's org.
 #[derive(Debug, Clone)]
@@ -281,7 +174,7 @@ pub struct RecordFields {
     pub draft: RecordDraft,
 }
 
-fn text(s: Option<String>) -> Value {
+pub(super) fn text(s: Option<String>) -> Value {
     s.map(Value::Text).unwrap_or(Value::Null)
 }
 
@@ -440,66 +333,4 @@ pub fn move_ticket(
         ],
     )?;
     get(tx.conn(), id)
-}
-
-fn person(conn: &Connection, id: &str) -> Result<Record> {
-    let r = get(conn, id)?;
-    if r.kind != RecordKind::Person {
-        return Err(StoreError::Conflict(
-            "只有未入会人员的服务记录才能关联入会的会员".into(),
-        ));
-    }
-    Ok(r)
-}
-
-/// Link a person's record to the member they became (`None`: unlink; the
-/// phone match still applies).
-pub fn link_member(tx: &mut Tx, id: &str, member_id: Option<&str>) -> Result<Record> {
-    person(tx.conn(), id)?;
-    if let Some(m) = member_id {
-        members::get(tx.conn(), m)?;
-    }
-    tx.update(
-        "service_records",
-        id,
-        &[("joined_member_id", text(member_id.map(str::to_string)))],
-    )?;
-    get(tx.conn(), id)
-}
-
-/// Enrol the person of a record and link every record of that phone not yet
-/// linked explicitly, in the caller's transaction.
-pub fn enrol_person(
-    tx: &mut Tx,
-    id: &str,
-    draft: &MemberDraft,
-    org_id: &str,
-) -> Result<(Member, Record)> {
-    let r = person(tx.conn(), id)?;
-    if let Some(j) = r.joined.as_ref().filter(|j| j.explicit) {
-        return Err(StoreError::Conflict(format!(
-            "这位服务对象已入会（{}，会员编号 {}）",
-            j.name, j.member_no
-        )));
-    }
-    let m = members::add(tx, draft, org_id)?;
-    let same: Vec<String> = tx
-        .conn()
-        .prepare(
-            "SELECT id FROM service_records WHERE kind = 'person' AND deleted = 0
-               AND joined_member_id IS NULL AND (id = ?1 OR person_phone = ?2)",
-        )?
-        .query_map([id, r.person_phone.as_deref().unwrap_or("")], |row| {
-            row.get(0)
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    for rid in same {
-        tx.update(
-            "service_records",
-            &rid,
-            &[("joined_member_id", Value::Text(m.id.clone()))],
-        )?;
-    }
-    let rec = get(tx.conn(), id)?;
-    Ok((m, rec))
 }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use ledger_core::posts::figures::{figures, Fact, Figures, Joined, Served};
 use rusqlite::{Connection, OptionalExtension};
 
+use super::query::where_sql;
 use super::records::{RecordQuery, FROM};
 use crate::Result;
 
@@ -27,7 +28,7 @@ fn date(s: String) -> NaiveDate {
 
 /// The facts matching `q` (its date range, post and org).
 pub fn facts(conn: &Connection, q: &RecordQuery) -> Result<Vec<Fact>> {
-    let (w, params) = super::records::where_sql(conn, q)?;
+    let (w, params) = where_sql(conn, q)?;
     let sql = format!(
         "SELECT r.date, r.post_id, r.service_type, r.kind, r.member_id, r.person_phone,
                 r.invite, j.id, j.join_date, r.count, r.ticket_status
