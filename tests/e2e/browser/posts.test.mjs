@@ -33,6 +33,7 @@ const DB = path.join(tmp, 't.db')
 
 const ZS = { name: '张三', id: '11010519491231002X', phone: '13800138000' }
 const WW = { name: '王五', id: validId('62042219880808345'), phone: '13993300009' }
+const ZL = { name: '赵六', id: validId('62042219900512234'), phone: '13993300010' }
 const POST = '城关镇司机之家'
 const PAGE_URL = 'https://ghj.huining.example.cn/posts/chengguan'
 
@@ -475,6 +476,39 @@ describe('Service posts and service records in the browser', () => {
     assert.ok(types.types.some((t) => t.name === '金秋助学'), 'the new type was not saved')
     await byTestId('service-types').scrollIntoViewIfNeeded()
     await snap('settings-service-types')
+  })
+
+  it('enrols a person served before joining from the record, counted as joined after service', async () => {
+    const beijingToday = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    await callApi(server, 'service_create', {
+      date: beijingToday,
+      service_type: '心理咨询',
+      kind: 'person',
+      person_name: ZL.name,
+      person_phone: ZL.phone,
+      invite: true,
+    })
+    await go('#/posts/services')
+    const row = byTestId('services-table').locator('.el-table__row', { hasText: ZL.name })
+    await row.locator('[data-testid="service-enrol"]').click()
+    await byTestId('enrol-dialog').waitFor()
+    assert.equal(await byTestId('enrol-name').inputValue(), ZL.name)
+    assert.equal(await byTestId('enrol-phone').inputValue(), ZL.phone, 'the full phone is prefilled')
+    await byTestId('enrol-id-number').fill(ZL.id.slice(0, 17) + (ZL.id[17] === '0' ? '1' : '0'))
+    await pickOption('enrol-group', '快递员')
+    await byTestId('enrol-submit').click()
+    await fieldError('enrol-id-number', '校验码').waitFor()
+    await byTestId('enrol-id-number').fill(ZL.id)
+    await snap('enrol-person')
+    await byTestId('enrol-submit').click()
+    await byTestId('enrol-dialog').waitFor({ state: 'hidden' })
+    await row.locator('.el-tag', { hasText: '已入会' }).waitFor()
+
+    await tab('post-figures')
+    const f = await figuresWith(205)
+    assert.equal(f.joined, 2)
+    assert.equal(f.nonMembers, 2)
+    await byTestId('figures-conversions').locator('.el-table__row', { hasText: ZL.name }).waitFor()
     assert.deepEqual(pageErrors, [])
   })
 })
