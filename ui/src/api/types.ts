@@ -1288,3 +1288,445 @@ offset?: number, limit?: number, };
 export type SpotExportInput = { id: string, out?: string, };
 
 export type OutboundFormInput = { ids: Array<string>, out?: string, };
+
+export type PostChoices = { 
+/**
+ * 司机之家, 爱心驿站, 工会驿站, ...
+ */
+kinds: Array<string>, 
+/**
+ * 休息, 饮水, 热饭, ...
+ */
+facilities: Array<string>, 
+/**
+ * 运营中, 暂停, 撤销.
+ */
+statuses: Array<string>, 
+/**
+ * The office's editable list of service types (see `service_types_get`).
+ */
+service_types: Array<string>, 
+/**
+ * 受理, 办理中, 办结.
+ */
+ticket_statuses: Array<string>, 
+/**
+ * The service type that is a complaint ticket (诉求工单).
+ */
+ticket_type: string, 
+/**
+ * The type whose individual records carry insurance details (互助保障赠送).
+ */
+insurance_type: string, 
+/**
+ * The type listed as a member's health checks (健康体检).
+ */
+health_check_type: string, 
+/**
+ * individual-member / individual-person / aggregate, with labels.
+ */
+record_kinds: Array<Choice>, };
+
+export type Post = { id: string, name: string, kind: string, org_id: string, org_name: string, 
+/**
+ * A partner that hosts or co-runs it (e.g. a bank branch).
+ */
+partner: string | null, address: string, latitude: number | null, longitude: number | null, 
+/**
+ * In the order of `PostChoices.facilities`.
+ */
+facilities: Array<string>, 
+/**
+ * Free text, e.g. "08:00-20:00"; null when open around the clock.
+ */
+hours: string | null, open_24h: boolean, 
+/**
+ * Unattended, entered by scanning a QR code.
+ */
+unattended_qr: boolean, 
+/**
+ * "24小时开放 · 无人值守扫码进入" or the hours: one line for lists.
+ */
+hours_label: string, contact_name: string | null, contact_phone: string | null, 
+/**
+ * YYYY-MM-DD.
+ */
+opened_on: string | null, status: string, 
+/**
+ * YYYY-MM-DD: since when the status holds.
+ */
+status_date: string | null, 
+/**
+ * The post's own page (its poster's QR code); the org's join URL is
+ * used when absent.
+ */
+page_url: string | null, notes: string | null, 
+/**
+ * Live service records at this post (all time).
+ */
+records: number, updated_at: string, };
+
+export type PostInput = { name: string, kind: string, 
+/**
+ * Org id or exact name; this office when absent.
+ */
+org_id?: string, partner?: string, address: string, latitude?: number, longitude?: number, facilities: Array<string>, hours?: string, open_24h: boolean, unattended_qr: boolean, contact_name?: string, contact_phone?: string, opened_on?: string, 
+/**
+ * 运营中 when absent.
+ */
+status?: string, 
+/**
+ * Required for 暂停 and 撤销; the opened date (or today) for 运营中.
+ */
+status_date?: string, page_url?: string, notes?: string, };
+
+export type PostUpdate = { id: string, name: string, kind: string, 
+/**
+ * Org id or exact name; this office when absent.
+ */
+org_id?: string, partner?: string, address: string, latitude?: number, longitude?: number, facilities: Array<string>, hours?: string, open_24h: boolean, unattended_qr: boolean, contact_name?: string, contact_phone?: string, opened_on?: string, 
+/**
+ * 运营中 when absent.
+ */
+status?: string, 
+/**
+ * Required for 暂停 and 撤销; the opened date (or today) for 运营中.
+ */
+status_date?: string, page_url?: string, notes?: string, };
+
+export type PostListQuery = { 
+/**
+ * Posts run by this org or any org below it.
+ */
+org_id?: string, kind?: string, status?: string, 
+/**
+ * Contained in the name, address or partner.
+ */
+text?: string, };
+
+export type ServiceTypeRow = { name: string, 
+/**
+ * Live records of this type; a type in use cannot be removed.
+ */
+in_use: number, 
+/**
+ * 诉求工单, 互助保障赠送 and 健康体检 carry behaviour and always stay.
+ */
+builtin: boolean, };
+
+export type ServiceTypes = { types: Array<ServiceTypeRow>, };
+
+export type ServiceTypesInput = { types: Array<string>, };
+
+export type RecordKindCode = "member" | "person" | "aggregate";
+
+export type Insurance = { 
+/**
+ * e.g. 职工互助保障·意外伤害险.
+ */
+scheme: string, 
+/**
+ * YYYY-MM-DD.
+ */
+period_from: string, 
+/**
+ * YYYY-MM-DD.
+ */
+period_to: string, certificate_no?: string, };
+
+export type ServiceRecord = { id: string, 
+/**
+ * YYYY-MM-DD.
+ */
+date: string, 
+/**
+ * null: outreach (外出服务), not at a post.
+ */
+post_id: string | null, post_name: string | null, 
+/**
+ * The org that delivered it (the post's org, or the office's).
+ */
+org_id: string, org_name: string, service_type: string, kind: RecordKindCode, member_id: string | null, member_name: string | null, member_no: string | null, person_name: string | null, 
+/**
+ * Masked (138****8000).
+ */
+person_phone: string | null, 
+/**
+ * Only from `service_get`.
+ */
+person_phone_full: string | null, 
+/**
+ * Invite this person to join (邀请入会).
+ */
+invite: boolean, 
+/**
+ * The member this person later became: linked explicitly, or found by
+ * the same mobile number.
+ */
+joined_member_id: string | null, joined_member_name: string | null, 
+/**
+ * YYYY-MM-DD: that member's join date.
+ */
+joined_on: string | null, 
+/**
+ * "explicit" or "phone" when `joined_member_id` is set.
+ */
+joined_by: string | null, 
+/**
+ * Person-times: 1 for an individual record.
+ */
+count: number, note: string | null, 
+/**
+ * Tickets (诉求工单) only: 受理 | 办理中 | 办结.
+ */
+ticket_status: string | null, ticket_handler: string | null, ticket_outcome: string | null, 
+/**
+ * YYYY-MM-DD, set when it was closed.
+ */
+ticket_closed_on: string | null, insurance: Insurance | null, updated_at: string, };
+
+export type ServiceInput = { 
+/**
+ * YYYY-MM-DD, not after today.
+ */
+date: string, 
+/**
+ * Post id; absent or empty for outreach.
+ */
+post_id?: string, 
+/**
+ * For outreach: the delivering org (id or name); this office when
+ * absent. Ignored when a post is given (the post's org).
+ */
+org_id?: string, service_type: string, kind: RecordKindCode, member_id?: string, person_name?: string, person_phone?: string, invite: boolean, 
+/**
+ * Aggregate only: person-times (1 to 100000).
+ */
+count?: number, 
+/**
+ * What was done (for an aggregate record: the event, e.g. 收费站发放矿泉水200瓶).
+ */
+note?: string, 
+/**
+ * Tickets: the state it starts in (受理 when absent), handler, outcome.
+ */
+ticket_status?: string, ticket_handler?: string, ticket_outcome?: string, 
+/**
+ * Required for an individual 互助保障赠送 record.
+ */
+insurance?: Insurance, };
+
+export type ServiceUpdate = { id: string, 
+/**
+ * YYYY-MM-DD, not after today.
+ */
+date: string, 
+/**
+ * Post id; absent or empty for outreach.
+ */
+post_id?: string, 
+/**
+ * For outreach: the delivering org (id or name); this office when
+ * absent. Ignored when a post is given (the post's org).
+ */
+org_id?: string, service_type: string, kind: RecordKindCode, member_id?: string, person_name?: string, person_phone?: string, invite: boolean, 
+/**
+ * Aggregate only: person-times (1 to 100000).
+ */
+count?: number, 
+/**
+ * What was done (for an aggregate record: the event, e.g. 收费站发放矿泉水200瓶).
+ */
+note?: string, 
+/**
+ * Tickets: the state it starts in (受理 when absent), handler, outcome.
+ */
+ticket_status?: string, ticket_handler?: string, ticket_outcome?: string, 
+/**
+ * Required for an individual 互助保障赠送 record.
+ */
+insurance?: Insurance, };
+
+export type ServiceListQuery = { from?: string, to?: string, 
+/**
+ * A post id, or "none" for outreach only.
+ */
+post_id?: string, 
+/**
+ * Records of this org or any org below it.
+ */
+org_id?: string, service_type?: string, kind?: RecordKindCode, 
+/**
+ * Tickets in this state.
+ */
+ticket_status?: string, 
+/**
+ * Only people not yet members who were invited and have not joined.
+ */
+invite_pending?: boolean, 
+/**
+ * From 1.
+ */
+page?: number, 
+/**
+ * 50 when absent, at most 500.
+ */
+page_size?: number, };
+
+export type ServicePage = { total: number, page: number, page_size: number, rows: Array<ServiceRecord>, };
+
+export type TicketInput = { id: string, status: string, handler?: string, outcome?: string, };
+
+export type LinkMemberInput = { id: string, member_id: string | null, };
+
+export type EnrolPersonInput = { record_id: string, name: string, 
+/**
+ * Required to enrol; when editing, empty keeps the stored number.
+ */
+id_number: string, phone: string, 
+/**
+ * "male" | "female"; cross-checked with the ID when given.
+ */
+gender?: string, 
+/**
+ * YYYY-MM-DD; cross-checked with the ID when given.
+ */
+birth_date?: string, occupation_group: string, employer?: string, 
+/**
+ * The org that holds the membership; this office when absent.
+ */
+org_id?: string, 
+/**
+ * YYYY-MM-DD; today when absent.
+ */
+join_date?: string, join_channel?: string, notes?: string, ethnic_group?: string, 
+/**
+ * 户籍地
+ */
+hukou_address?: string, 
+/**
+ * 现居住地
+ */
+residence?: string, labour_relation?: string, 
+/**
+ * 新就业形态劳动者
+ */
+new_employment?: boolean, 
+/**
+ * 农民工
+ */
+migrant_worker?: boolean, plate_number?: string, vehicle_type?: string, 
+/**
+ * 从业资格证号
+ */
+qualification_no?: string, };
+
+export type MemberIdArg = { member_id: string, };
+
+export type MemberBenefits = { 
+/**
+ * 互助保障赠送 records, newest first.
+ */
+insurance: Array<ServiceRecord>, 
+/**
+ * 健康体检 records, newest first.
+ */
+health_checks: Array<ServiceRecord>, 
+/**
+ * Every service record of the member (as a member or, before joining,
+ * as a linked person), newest first.
+ */
+services: Array<ServiceRecord>, };
+
+export type StatsQuery = { 
+/**
+ * YYYY-MM-DD, inclusive.
+ */
+from: string, 
+/**
+ * YYYY-MM-DD, inclusive.
+ */
+to: string, post_id?: string, 
+/**
+ * Records of this org or any org below it.
+ */
+org_id?: string, };
+
+export type StatsRow = { 
+/**
+ * Post id, "YYYY-MM" or the type name; "" for outreach in `by_post`.
+ */
+key: string, 
+/**
+ * Post name (外出服务 for outreach), "2026年7月" or the type name.
+ */
+label: string, person_times: number, 
+/**
+ * Person-times of members / people not yet members / aggregate counts.
+ */
+member_times: number, non_member_times: number, aggregate_times: number, 
+/**
+ * Distinct people.
+ */
+members_served: number, non_members_served: number, };
+
+export type TicketCounts = { 
+/**
+ * Tickets dated in the range, by their current state.
+ */
+received: number, in_progress: number, closed: number, };
+
+export type Conversion = { member_id: string, member_name: string, member_no: string, 
+/**
+ * YYYY-MM-DD: their first service in the range as a non-member.
+ */
+first_served_on: string, joined_on: string, 
+/**
+ * The post of that first service; null for outreach.
+ */
+post_name: string | null, };
+
+export type ServiceStats = { from: string, to: string, 
+/**
+ * Every person-time: individual records plus aggregate counts.
+ */
+person_times: number, member_times: number, non_member_times: number, aggregate_times: number, members_served: number, non_members_served: number, 
+/**
+ * Non-members served who were invited to join.
+ */
+invited: number, 
+/**
+ * Non-members served in the range who are members now, having joined
+ * on or after the day they were first served.
+ */
+joined_after_service: number, 
+/**
+ * joined_after_service / non_members_served, 0..1 (0 when none).
+ */
+conversion_rate: number, tickets: TicketCounts, by_post: Array<StatsRow>, by_month: Array<StatsRow>, by_type: Array<StatsRow>, conversions: Array<Conversion>, };
+
+export type StatsExportInput = { out?: string, 
+/**
+ * YYYY-MM-DD, inclusive.
+ */
+from: string, 
+/**
+ * YYYY-MM-DD, inclusive.
+ */
+to: string, post_id?: string, 
+/**
+ * Records of this org or any org below it.
+ */
+org_id?: string, };
+
+export type PostReportInput = { post_id: string, 
+/**
+ * YYYY-MM.
+ */
+month: string, out?: string, };
+
+export type PostPosterInput = { post_id: string, 
+/**
+ * Overrides the post's page URL (else the org's join URL).
+ */
+url?: string, size?: PosterSizeCode, template?: PosterTemplateCode, out?: string, };

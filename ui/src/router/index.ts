@@ -125,6 +125,37 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/print/VerifyView.vue'),
         meta: { title: '会员证核验' },
       },
+      {
+        path: 'posts',
+        name: 'posts',
+        component: () => import('@/views/posts/PostList.vue'),
+        meta: { title: '服务阵地' },
+      },
+      {
+        path: 'posts/services',
+        name: 'post-services',
+        component: () => import('@/views/posts/ServiceList.vue'),
+        meta: { title: '服务记录' },
+      },
+      {
+        path: 'posts/tickets',
+        name: 'post-tickets',
+        component: () => import('@/views/posts/TicketList.vue'),
+        meta: { title: '诉求工单' },
+      },
+      {
+        path: 'posts/figures',
+        name: 'post-figures',
+        component: () => import('@/views/posts/FiguresView.vue'),
+        meta: { title: '服务统计' },
+      },
+      {
+        path: 'posts/:id',
+        name: 'post-detail',
+        component: () => import('@/views/posts/PostDetail.vue'),
+        meta: { title: '服务阵地' },
+        props: true,
+      },
       ...plannedRoutes,
       {
         path: 'settings/orgs',

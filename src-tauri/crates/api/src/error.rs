@@ -99,6 +99,7 @@ impl From<StoreError> for ApiError {
                     ..ApiError::new(code, message)
                 }
             }
+            StoreError::Post(p) => ApiError::invalid(p.field, message),
             StoreError::Org(o) => ApiError {
                 field: Some(o.field().to_string()),
                 ..ApiError::new(ErrorCode::Invalid, message)

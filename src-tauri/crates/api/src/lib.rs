@@ -14,7 +14,7 @@ mod members;
 mod moves;
 mod orgs;
 pub mod outbound;
-mod posts;
+pub mod posts;
 mod print;
 mod sheets;
 

@@ -171,6 +171,7 @@ pub fn seed(api: &Api) -> Result<usize, ApiError> {
         })?;
     }
     crate::outbound::demo(api)?;
+    crate::posts::demo(api)?;
     Ok(NAMES.len() + PLATFORM_DRIVERS as usize)
 }
 

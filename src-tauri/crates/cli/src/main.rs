@@ -6,6 +6,7 @@
 mod bench;
 mod demo;
 mod outbound;
+mod posts;
 mod print;
 mod serve;
 mod sheets;
@@ -98,6 +99,12 @@ enum Command {
     /// Truck-driver outbound reports (外出报告, 货车司机动态管理台账).
     #[command(subcommand)]
     Outbound(outbound::OutboundCommand),
+    /// Service posts (服务阵地): 司机之家, 爱心驿站, 工会驿站 ...
+    #[command(subcommand)]
+    Posts(posts::PostsCommand),
+    /// Service records, tickets (诉求工单) and the figures (服务人次).
+    #[command(subcommand)]
+    Services(posts::ServicesCommand),
     /// Check what a scanner read from a certificate's QR code.
     Verify {
         /// The scanned link (or its `n=...&s=...` part).
@@ -453,6 +460,8 @@ fn run(cli: Cli) -> Result<(Value, String), ApiError> {
         Command::Ceremony(cmd) => print::ceremony(&open(&db, "cli")?, cmd),
         Command::Outbound(cmd) => outbound::run(&open(&db, "cli")?, cmd),
         Command::Verify { text } => print::verify(&open(&db, "cli")?, &text),
+        Command::Posts(cmd) => posts::posts(&open(&db, "cli")?, cmd),
+        Command::Services(cmd) => posts::services(&open(&db, "cli")?, cmd),
         Command::Employers => {
             let api = open(&db, "cli")?;
             let list = api.employer_list()?;

@@ -10,3 +10,4 @@ pub mod names;
 pub mod org;
 pub mod outbound;
 pub mod phone;
+pub mod posts;

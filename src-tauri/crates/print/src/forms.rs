@@ -15,10 +15,10 @@ use crate::doc::{decode_png, Doc, Pdf};
 use crate::error::PrintError;
 use crate::fonts::{clean, Family, Fonts};
 
-const INK: Rgb = Rgb(0x1A, 0x1A, 0x1A);
-const RULE: Rgb = Rgb(0x33, 0x33, 0x33);
-const GREY: Rgb = Rgb(0x66, 0x66, 0x66);
-const SHADE: Rgb = Rgb(0xF2, 0xF2, 0xF2);
+pub(crate) const INK: Rgb = Rgb(0x1A, 0x1A, 0x1A);
+pub(crate) const RULE: Rgb = Rgb(0x33, 0x33, 0x33);
+pub(crate) const GREY: Rgb = Rgb(0x66, 0x66, 0x66);
+pub(crate) const SHADE: Rgb = Rgb(0xF2, 0xF2, 0xF2);
 
 /// One member's application to join (入会申请书), filled in for signature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

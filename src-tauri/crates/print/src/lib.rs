@@ -7,6 +7,8 @@
 //! - [`certificates_pdf`]: wallet cards ten to an A4 sheet with crop marks,
 //!   or one ceremony certificate per A4/A5 page.
 //! - [`poster_pdf`]: the 扫码入会 join poster, A4 or A3, three templates.
+//! - [`post_poster_pdf`]: a service post's poster (same layout, its facilities
+//!   and hours); [`post_report_pdf`]: a post's monthly report.
 //! - [`applications_pdf`], [`roster_pdf`]: the 入会申请书 of members, and
 //!   the 花名册 (or, with a signature column, the 签到表) of a selection.
 //! - [`sign`], [`verify_link`], [`check`]: the verification link in a
@@ -63,6 +65,8 @@ mod error;
 mod fonts;
 mod forms;
 mod outbound_form;
+mod post_poster;
+mod post_report;
 mod poster;
 mod qr;
 pub mod sample;
@@ -74,5 +78,7 @@ pub use error::PrintError;
 pub use fonts::{Fonts, SANS_FILE, SERIF_FILE};
 pub use forms::{applications_pdf, roster_pdf, Application, Roster, RosterRow};
 pub use outbound_form::{outbound_forms_pdf, OutboundForm};
+pub use post_poster::{post_poster_pdf, PostPoster};
+pub use post_report::{post_report_pdf, PostReport, ReportTable, ReportTypeRow};
 pub use poster::{poster_pdf, Poster, PosterSize, PosterTemplate};
 pub use verify::{check, sign, verify_link, Verdict, SIGNATURE_LEN};

@@ -137,12 +137,27 @@ fn palette(t: PosterTemplate) -> Palette {
     }
 }
 
-struct Texts {
-    org: String,
-    headline: String,
-    steps: Vec<String>,
-    benefits: Vec<String>,
-    phone: String,
+/// What a poster of this layout prints, checked against the fonts. The
+/// join poster fills it from a [`Poster`]; the post poster
+/// (`post_poster.rs`) from a service post.
+pub(crate) struct Texts {
+    /// The line in the top band.
+    pub org: String,
+    pub headline: String,
+    /// Numbered steps; when empty, `info` lines are printed in their place.
+    pub steps: Vec<String>,
+    pub info: Vec<String>,
+    /// The ticked list and its title.
+    pub benefits: Vec<String>,
+    pub list_title: String,
+    /// The list's name in errors (入会好处, 服务设施).
+    pub list_field: &'static str,
+    /// The tab over the QR code and the line under it.
+    pub tab: String,
+    pub hint: String,
+    pub footer: String,
+    /// Named in errors about a missing field.
+    pub phone: String,
 }
 
 fn check(fonts: &Fonts, p: &Poster) -> Result<Texts, PrintError> {
@@ -223,11 +238,22 @@ fn check(fonts: &Fonts, p: &Poster) -> Result<Texts, PrintError> {
             });
         }
     }
+    let footer = if phone.is_empty() {
+        format!("{org} 欢迎您")
+    } else {
+        format!("咨询电话：{phone}")
+    };
     Ok(Texts {
         org,
         headline,
         steps,
+        info: Vec::new(),
         benefits,
+        list_title: "入会好处".into(),
+        list_field: "入会好处",
+        tab: "扫码入会".into(),
+        hint: "微信或手机浏览器扫一扫，在线填写入会申请".into(),
+        footer,
         phone,
     })
 }
@@ -235,17 +261,31 @@ fn check(fonts: &Fonts, p: &Poster) -> Result<Texts, PrintError> {
 /// Make the PDF of a join poster (one page).
 pub fn poster_pdf(fonts: &Fonts, p: &Poster) -> Result<Pdf, PrintError> {
     let t = check(fonts, p)?;
-    let code = qr::encode(p.join_url.trim())?;
-    let (pw, ph) = match p.size {
+    let title = format!("{} 扫码入会", t.org);
+    render(fonts, &t, &p.join_url, p.size, p.template, &title, DOC)
+}
+
+/// Draw checked texts with a QR code of `url` on one page.
+pub(crate) fn render(
+    fonts: &Fonts,
+    t: &Texts,
+    url: &str,
+    size: PosterSize,
+    template: PosterTemplate,
+    title: &str,
+    doc_name: &'static str,
+) -> Result<Pdf, PrintError> {
+    let code = qr::encode(url.trim())?;
+    let (pw, ph) = match size {
         PosterSize::A4 => (A4_W, A4_H),
         PosterSize::A3 => (297.0, 420.0),
     };
-    let mut doc = Doc::new(fonts, &format!("{} 扫码入会", t.org), &[Family::Sans]);
+    let mut doc = Doc::new(fonts, title, &[Family::Sans]);
     let mut c = doc.canvas(ph);
     c.frame(0.0, 0.0, A4_H, pw / A4_W);
-    draw(&mut c, &t, &code, &palette(p.template)).map_err(|(field, text)| PrintError::TooLong {
+    draw(&mut c, t, &code, &palette(template)).map_err(|(field, text)| PrintError::TooLong {
         who: t.org.clone(),
-        doc: DOC,
+        doc: doc_name,
         field,
         text,
     })?;
@@ -429,7 +469,7 @@ fn draw(c: &mut Canvas<'_>, t: &Texts, code: &qr::Matrix, pal: &Palette) -> Resu
     )
     .bold(0.05)
     .spacing(2.5);
-    let tab_w = c.width("扫码入会", &tab_st) + 16.0;
+    let tab_w = c.width(&t.tab, &tab_st) + 16.0;
     if pal.filled {
         c.fill_color(pal.primary);
         c.rounded_rect(w / 2.0 - tab_w / 2.0, cy - 6.0, tab_w, 14.0, 7.0);
@@ -443,11 +483,11 @@ fn draw(c: &mut Canvas<'_>, t: &Texts, code: &qr::Matrix, pal: &Palette) -> Resu
         c.rounded_rect(w / 2.0 - tab_w / 2.0, cy - 6.0, tab_w, 14.0, 7.0);
         c.stroke();
     }
-    c.text("扫码入会", w / 2.0 + 1.25, cy + 3.6, Align::Center, &tab_st);
+    c.text(&t.tab, w / 2.0 + 1.25, cy + 3.6, Align::Center, &tab_st);
     let qs = 82.0 - shift;
     qr::draw(c, code, (w - qs) / 2.0, cy + 13.0, qs, Rgb(0, 0, 0));
     let cap = sans(10.5, pal.muted).spacing(0.4);
-    let hint = "微信或手机浏览器扫一扫，在线填写入会申请";
+    let hint = t.hint.as_str();
     let cap_size = c.fit(hint, cw - 12.0, &cap, 6.0).unwrap_or(6.0);
     c.text(
         hint,
@@ -457,9 +497,27 @@ fn draw(c: &mut Canvas<'_>, t: &Texts, code: &qr::Matrix, pal: &Palette) -> Resu
         &cap.size(cap_size),
     );
 
-    // Steps.
+    // Steps (or, without steps, the info lines in their place).
     let n = t.steps.len();
     let sy = 206.0 - shift;
+    if n == 0 {
+        let lines = t.info.len().min(3);
+        let lh = 8.0;
+        let top = sy + 4.0 - lh * (lines as f32 - 1.0) / 2.0;
+        let st = sans(12.5, pal.ink).bold(0.02);
+        for (i, l) in t.info.iter().take(3).enumerate() {
+            let size = c
+                .fit(l, w - 36.0, &st, 8.0)
+                .ok_or(("阵地信息", l.clone()))?;
+            c.text(
+                l,
+                w / 2.0,
+                top + lh * i as f32,
+                Align::Center,
+                &st.size(size),
+            );
+        }
+    }
     let span = 170.0;
     let gap = span / n as f32;
     let step_st = sans(12.5, pal.ink).bold(0.02);
@@ -520,10 +578,10 @@ fn draw(c: &mut Canvas<'_>, t: &Texts, code: &qr::Matrix, pal: &Palette) -> Resu
         c.fill_color(pal.accent);
         c.rect(24.0, by + 1.2, 1.8, 5.6);
         c.fill();
-        c.text("入会好处", 28.5, by + 6.6, Align::Left, &hs);
+        c.text(&t.list_title, 28.5, by + 6.6, Align::Left, &hs);
         let (cols, colw, wrapped, row_h, lh, st) =
             benefit_layout(c, &t.benefits, pal.ink, 268.0 - (by + 12.0), 8.0)
-                .ok_or(("入会好处", t.benefits.join("；")))?;
+                .ok_or((t.list_field, t.benefits.join("；")))?;
         let mut ry = by + 12.0;
         for (r, rh) in row_h.iter().enumerate() {
             for k in 0..cols {
@@ -570,11 +628,7 @@ fn draw(c: &mut Canvas<'_>, t: &Texts, code: &qr::Matrix, pal: &Palette) -> Resu
         c.line_to(w - 20.0, fy);
         c.stroke();
     }
-    let foot = if t.phone.is_empty() {
-        format!("{} 欢迎您", t.org)
-    } else {
-        format!("咨询电话：{}", t.phone)
-    };
+    let foot = &t.footer;
     let fst = sans(
         15.0,
         if pal.filled {
@@ -586,10 +640,10 @@ fn draw(c: &mut Canvas<'_>, t: &Texts, code: &qr::Matrix, pal: &Palette) -> Resu
     .bold(0.03)
     .spacing(0.6);
     let fsize = c
-        .fit(&foot, w - 40.0, &fst, 9.0)
+        .fit(foot, w - 40.0, &fst, 9.0)
         .ok_or(("咨询电话", t.phone.clone()))?;
     let fb = if pal.filled { fy + 10.0 } else { fy + 8.0 };
-    c.text(&foot, w / 2.0, fb, Align::Center, &fst.size(fsize));
+    c.text(foot, w / 2.0, fb, Align::Center, &fst.size(fsize));
     Ok(())
 }
 

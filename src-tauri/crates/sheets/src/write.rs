@@ -62,6 +62,15 @@ fn width(s: &str) -> usize {
 /// An .xlsx workbook with one worksheet per [`SheetOut`]: bold frozen
 /// header with filters, widths fitted to the content.
 pub fn xlsx(sheets: &[SheetOut]) -> Result<Vec<u8>, SheetError> {
+    xlsx_with_numbers(sheets, &[])
+}
+
+/// Like [`xlsx`], but in the columns `numbers[sheet]` lists, cells that are
+/// plain numbers are written as numbers (figures a reader sums in Excel).
+pub fn xlsx_with_numbers(
+    sheets: &[SheetOut],
+    numbers: &[Vec<usize>],
+) -> Result<Vec<u8>, SheetError> {
     let mut wb = Workbook::new();
     let header = Format::new()
         .set_bold()
@@ -90,6 +99,7 @@ pub fn xlsx(sheets: &[SheetOut]) -> Result<Vec<u8>, SheetError> {
     let tones = [Tone::Good, Tone::Warn, Tone::Bad].map(|t| (t, tone(t)));
     let mut used_names: Vec<String> = Vec::new();
     for (i, s) in sheets.iter().enumerate() {
+        let numeric = numbers.get(i).map(Vec::as_slice).unwrap_or(&[]);
         let ws = wb.add_worksheet();
         let mut name = sheet_name(&s.name, i);
         while used_names.contains(&name) {
@@ -134,9 +144,14 @@ pub fn xlsx(sheets: &[SheetOut]) -> Result<Vec<u8>, SheetError> {
                 } else {
                     None
                 };
-                match fmt {
-                    Some(f) => ws.write_string_with_format(rr, c as u16, v, f),
-                    None => ws.write_string(rr, c as u16, v),
+                let number = numeric
+                    .contains(&c)
+                    .then(|| v.parse::<f64>().ok())
+                    .flatten();
+                match (fmt, number) {
+                    (_, Some(n)) => ws.write_number(rr, c as u16, n).map(|_| ()),
+                    (Some(f), None) => ws.write_string_with_format(rr, c as u16, v, f).map(|_| ()),
+                    (None, None) => ws.write_string(rr, c as u16, v).map(|_| ()),
                 }
                 .map_err(err)?;
                 if r < 2000 {
@@ -147,7 +162,9 @@ pub fn xlsx(sheets: &[SheetOut]) -> Result<Vec<u8>, SheetError> {
         for (c, w) in widths.iter().enumerate() {
             ws.set_column_width(c as u16, (*w).min(60) as f64)
                 .map_err(err)?;
-            ws.set_column_format(c as u16, &text).map_err(err)?;
+            if !numeric.contains(&c) {
+                ws.set_column_format(c as u16, &text).map_err(err)?;
+            }
         }
         if !s.headers.is_empty() {
             ws.set_freeze_panes(top + 1, 0).map_err(err)?;

@@ -1,6 +1,7 @@
 use ledger_core::member::MemberError;
 use ledger_core::org::OrgError;
 use ledger_core::outbound::OutboundError;
+use ledger_core::posts::PostError;
 
 /// Everything the store can refuse or fail at.
 #[derive(Debug, thiserror::Error)]
@@ -19,6 +20,9 @@ pub enum StoreError {
     Member(#[from] MemberError),
     #[error("{0}")]
     Outbound(#[from] OutboundError),
+    /// A service post or record refused; names the field.
+    #[error("{0}")]
+    Post(#[from] PostError),
     #[error("身份证号：该人员已在台账中（{name}，会员编号 {member_no}）")]
     DuplicateMember {
         member_id: String,

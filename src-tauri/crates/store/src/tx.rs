@@ -21,6 +21,8 @@ pub const TRAVELLING_TABLES: &[&str] = &[
     "outbound_contacts",
     "outbound_spot_checks",
     "outbound_spot_items",
+    "service_posts",
+    "service_records",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! The API as both transports see it: command names and JSON in, JSON out.
 
 mod outbound;
+mod posts;
 mod print;
 mod sheets;
 

@@ -1,6 +1,7 @@
 //! The `ledger` binary, run as scripts and browsers would run it.
 
 mod outbound;
+mod posts;
 mod print;
 mod sheets;
 

@@ -25,7 +25,7 @@ fn tool(name: &str, args: &[&str]) -> String {
 }
 
 /// Every QR code on every page, rendered at 150 dpi.
-fn scan(pdf: &Path) -> Vec<String> {
+pub(super) fn scan(pdf: &Path) -> Vec<String> {
     let dir = pdf.parent().unwrap();
     let prefix = dir.join(format!(
         "{}-page",
@@ -65,7 +65,7 @@ fn scan(pdf: &Path) -> Vec<String> {
 }
 
 /// The text of a PDF without the letter-spacing of titles and names.
-fn text(pdf: &Path) -> String {
+pub(super) fn text(pdf: &Path) -> String {
     tool("pdftotext", &[&pdf.display().to_string(), "-"])
         .chars()
         .filter(|c| !c.is_whitespace())

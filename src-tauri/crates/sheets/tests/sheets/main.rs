@@ -188,6 +188,26 @@ fn written_xlsx_reads_back_as_text_and_csv_is_gb18030() {
 }
 
 #[test]
+fn figures_are_written_as_numbers_only_in_the_columns_asked() {
+    use calamine::{Data, Reader, Xlsx};
+    let sheet = SheetOut {
+        name: "按月".into(),
+        headers: vec!["月份".into(), "服务人次".into()],
+        rows: vec![
+            vec!["2026年7月".into(), "202".into()],
+            vec!["0123".into(), "12.5%".into()],
+        ],
+        ..Default::default()
+    };
+    let bytes = write::xlsx_with_numbers(&[sheet], &[vec![1]]).unwrap();
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let r = wb.worksheet_range("按月").unwrap();
+    assert_eq!(r.get_value((1, 1)), Some(&Data::Float(202.0)));
+    assert_eq!(r.get_value((2, 1)), Some(&Data::String("12.5%".into())));
+    assert_eq!(r.get_value((2, 0)), Some(&Data::String("0123".into())));
+}
+
+#[test]
 fn non_spreadsheets_are_refused_in_chinese() {
     let e = read(
         "a.xlsx",

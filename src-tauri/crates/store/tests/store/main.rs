@@ -3,6 +3,7 @@
 mod import;
 mod ledger;
 mod outbound;
+mod posts;
 mod printing;
 
 use std::sync::Arc;
