@@ -106,13 +106,18 @@ export function harness({ out, tmp }) {
   /** The form item (label + control + error) that holds an element. */
   h.formItemOf = (id) => h.page.locator('.el-form-item').filter({ has: h.byTestId(id) })
 
-  /** Pick an option in the el-select with this test id. */
-  h.pickOption = async (selectTestId, label) => {
+  /**
+   * Pick an option in the el-select with this test id: the first option
+   * containing `label` (or reading exactly `label`), then wait until the
+   * select shows it (unless `shown: false`, for selects that show another text).
+   */
+  h.pickOption = async (selectTestId, label, { exact = false, shown = true } = {}) => {
     await h.byTestId(selectTestId).click()
-    const option = h.page.locator('.el-select-dropdown__item:visible', { hasText: label }).first()
+    const options = h.page.locator('.el-select-dropdown__item:visible')
+    const option = (exact ? options.filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) }) : options.filter({ hasText: label })).first()
     await option.click()
     await option.waitFor({ state: 'hidden' })
-    await h.byTestId(selectTestId).filter({ hasText: label }).waitFor()
+    if (shown) await h.byTestId(selectTestId).filter({ hasText: label }).waitFor()
   }
 
   /** Pick an org in the tree-select dropdown of the OrgTreeSelect with this test id. */
@@ -127,6 +132,11 @@ export function harness({ out, tmp }) {
   /** Go to a route of the app (hash history) on the current server. */
   h.gotoRoute = async (route) => {
     await h.page.goto(h.page.url().replace(/#.*$/, `#${route}`))
+  }
+
+  /** Set the hash route without a reload. */
+  h.go = async (hash) => {
+    await h.page.evaluate((x) => (window.location.hash = x), hash)
   }
 
   /** Set the date picker of the visible form item with this label by typing the date. */

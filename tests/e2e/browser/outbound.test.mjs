@@ -8,24 +8,17 @@
 // Same environment as ledger.test.mjs (LEDGER_BIN, UI_DIST, CHROMIUM).
 // Screenshots land in tests/e2e/out/outbound/ (or SHOTS_DIR).
 
-import { after, before, describe, it as nodeIt } from 'node:test'
+import { after, before, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import { assertBuilt, harness, LEDGER_BIN, repo, UI_DIST } from './harness.mjs'
 import { callApi, startServer, stopServer } from './serve.mjs'
 import { badCheckDigit, validId } from './sheet-fixtures.mjs'
 
-const here = path.dirname(fileURLToPath(import.meta.url))
-const repo = path.resolve(here, '../../..')
-const LEDGER_BIN = process.env.LEDGER_BIN || path.join(repo, 'target/debug/ledger')
-const UI_DIST = process.env.UI_DIST || path.join(repo, 'ui/dist')
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 const OUT = process.env.SHOTS_DIR || path.join(repo, 'tests/e2e/out/outbound')
-const VIEWPORT = { width: 1366, height: 768 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-outbound-e2e-'))
 const DB = path.join(tmp, 't.db')
@@ -42,48 +35,16 @@ const OTHERS = [
 const ZHAO = { name: '赵长途', id: validId('62042219790909789'), phone: '13993300007' }
 const QIAN = { name: '钱远行', id: validId('62042219830303890'), phone: '13993300008' }
 
+const h = harness({ out: OUT, tmp })
+const { it, snap, byTestId, pickOption, download, noHorizontalScroll, go } = h
 let server = null
-let browser = null
 let page = null
-let shot = 0
-const pageErrors = []
 let tripId = null
 const ids = {}
-
-async function snap(name) {
-  shot += 1
-  const file = path.join(OUT, `${String(shot).padStart(2, '0')}-${name}.png`)
-  await page.waitForTimeout(400) // let Element Plus transitions finish
-  await page.screenshot({ path: file })
-  return file
-}
-
-function it(name, fn) {
-  return nodeIt(name, async () => {
-    try {
-      await fn()
-    } catch (e) {
-      const file = path.join(OUT, `FAIL-${name.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, '-')}.png`)
-      await page?.screenshot({ path: file }).catch(() => {})
-      throw e
-    }
-  })
-}
-
-const byTestId = (id) => page.locator(`[data-testid="${id}"]`)
 /** The input inside a wrapper with this test id (or the input carrying it). */
 const inputOf = (id) => page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] textarea`).first()
 /** The error under the form item that holds this test id. */
 const errorAt = (id) => byTestId(id).first().locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " el-form-item ")][1]').locator('.el-form-item__error')
-
-async function pickOption(selectTestId, label, { exact = false } = {}) {
-  await byTestId(selectTestId).click()
-  const option = exact
-    ? page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) }).first()
-    : page.locator('.el-select-dropdown__item:visible', { hasText: label }).first()
-  await option.click()
-  await option.waitFor({ state: 'hidden' })
-}
 
 async function fillDate(testId, value) {
   const input = inputOf(testId)
@@ -91,22 +52,6 @@ async function fillDate(testId, value) {
   await input.fill(value)
   await input.press('Enter')
   await page.waitForFunction(([id, v]) => document.querySelector(`[data-testid="${id}"] input`)?.value === v, [testId, value])
-}
-
-async function download(click) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()])
-  const file = path.join(tmp, `dl-${Date.now()}-${dl.suggestedFilename()}`)
-  await dl.saveAs(file)
-  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file), file }
-}
-
-async function noHorizontalScroll() {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-  assert.ok(overflow <= 0, `page scrolls horizontally by ${overflow}px`)
-}
-
-async function go(hash) {
-  await page.evaluate((h) => (window.location.hash = h), hash)
 }
 
 /** Names in the spot-check list, in order. */
@@ -117,11 +62,7 @@ async function sampleNames() {
 
 describe('Truck-driver outbound reports in the browser', () => {
   before(async () => {
-    assert.ok(fs.existsSync(LEDGER_BIN), `no ledger binary at ${LEDGER_BIN}: run cargo build -p ledger-cli`)
-    assert.ok(fs.existsSync(path.join(UI_DIST, 'index.html')), `no built UI at ${UI_DIST}: run npm run build in ui/`)
-    fs.mkdirSync(OUT, { recursive: true })
-    for (const f of fs.readdirSync(OUT)) if (f.endsWith('.png')) fs.rmSync(path.join(OUT, f))
-
+    assertBuilt()
     server = await startServer(LEDGER_BIN, DB, UI_DIST)
     await callApi(server, 'setup_office', {
       levels: [
@@ -159,21 +100,13 @@ describe('Truck-driver outbound reports in the browser', () => {
     const q = await callApi(server, 'member_create', { name: QIAN.name, id_number: QIAN.id, phone: QIAN.phone, occupation_group: '货车司机', org_id: east.id })
     await callApi(server, 'outbound_create', { member_id: q.id, plate_number: '甘J40000', departure_date: '2026-06-01', expected_return: '2027-06-01', dest_province: '广东省', reported_on: '2026-05-25', submit: true })
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true })
-    context.setDefaultTimeout(10_000)
-    page = await context.newPage()
-    page.on('pageerror', (e) => pageErrors.push(String(e)))
+    page = await h.launch()
     await page.goto(server.url)
     await byTestId('home-office').waitFor()
   })
 
   after(async () => {
-    await browser?.close().catch(() => {})
+    await h.close()
     await stopServer(server)
     fs.rmSync(tmp, { recursive: true, force: true })
   })
@@ -443,6 +376,6 @@ describe('Truck-driver outbound reports in the browser', () => {
     assert.equal(await inputOf('outbound-lost-days').inputValue(), '90')
     await byTestId('outbound-settings').scrollIntoViewIfNeeded()
     await snap('settings')
-    assert.deepEqual(pageErrors, [])
+    assert.deepEqual(h.pageErrors, [])
   })
 })

@@ -9,24 +9,17 @@
 // Same environment as ledger.test.mjs (LEDGER_BIN, UI_DIST, CHROMIUM).
 // Screenshots land in SHOTS_DIR (default tests/e2e/out/posts/).
 
-import { after, before, describe, it as nodeIt } from 'node:test'
+import { after, before, describe } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import { assertBuilt, harness, LEDGER_BIN, repo, UI_DIST } from './harness.mjs'
 import { callApi, startServer, stopServer } from './serve.mjs'
 import { validId } from './sheet-fixtures.mjs'
 
-const here = path.dirname(fileURLToPath(import.meta.url))
-const repo = path.resolve(here, '../../..')
-const LEDGER_BIN = process.env.LEDGER_BIN || path.join(repo, 'target/debug/ledger')
-const UI_DIST = process.env.UI_DIST || path.join(repo, 'ui/dist')
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium'
 const OUT = process.env.SHOTS_DIR || path.join(repo, 'tests/e2e/out/posts')
-const VIEWPORT = { width: 1366, height: 768 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-posts-e2e-'))
 const DB = path.join(tmp, 't.db')
@@ -37,35 +30,10 @@ const ZL = { name: '赵六', id: validId('62042219900512234'), phone: '139933000
 const POST = '城关镇司机之家'
 const PAGE_URL = 'https://ghj.huining.example.cn/posts/chengguan'
 
+const h = harness({ out: OUT, tmp })
+const { it, snap, byTestId, formItemOf, pickOption, download, noHorizontalScroll, go } = h
 let server = null
-let browser = null
 let page = null
-let shot = 0
-const pageErrors = []
-
-async function snap(name) {
-  shot += 1
-  const file = path.join(OUT, `${String(shot).padStart(2, '0')}-${name}.png`)
-  await page.waitForTimeout(400) // let Element Plus transitions finish
-  await page.screenshot({ path: file })
-  return file
-}
-
-/** A test step that leaves a FAIL-*.png behind when it fails. */
-function it(name, fn) {
-  return nodeIt(name, async () => {
-    try {
-      await fn()
-    } catch (e) {
-      const file = path.join(OUT, `FAIL-${name.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, '-')}.png`)
-      await page?.screenshot({ path: file }).catch(() => {})
-      throw e
-    }
-  })
-}
-
-const byTestId = (id) => page.locator(`[data-testid="${id}"]`)
-const formItemOf = (id) => page.locator('.el-form-item').filter({ has: byTestId(id) })
 const fieldError = (id, text) => formItemOf(id).locator('.el-form-item__error', { hasText: text })
 
 /** The <input> of an Element Plus control carrying this test id (on the input or its wrapper). */
@@ -86,13 +54,6 @@ async function fillDate(id, value) {
   await input.press('Enter')
 }
 
-/** Pick an option in the el-select with this test id. */
-async function pickOption(selectTestId, label) {
-  await byTestId(selectTestId).click()
-  const option = page.locator('.el-select-dropdown__item:visible', { hasText: label }).first()
-  await option.click()
-  await option.waitFor({ state: 'hidden' })
-}
 
 /** Find a member as you type in a MemberPicker and choose them. */
 async function pickMember(testId, name) {
@@ -102,10 +63,6 @@ async function pickMember(testId, name) {
   const option = page.locator(`.el-select-dropdown__item:visible[data-testid="member-option-${name}"]`).first()
   await option.click()
   await option.waitFor({ state: 'hidden' })
-}
-
-async function go(hash) {
-  await page.evaluate((h) => (window.location.hash = h), hash)
 }
 
 async function tab(name) {
@@ -134,30 +91,14 @@ async function figuresWith(personTimes) {
   return figures()
 }
 
-/** Click something that downloads; returns {name, bytes, file}. */
-async function download(click) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()])
-  const file = path.join(tmp, `dl-${Date.now()}-${dl.suggestedFilename()}`)
-  await dl.saveAs(file)
-  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file), file }
-}
 
 function pdfText(file) {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
 }
 
-async function noHorizontalScroll() {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-  assert.ok(overflow <= 0, `page scrolls horizontally by ${overflow}px`)
-}
-
 describe('Service posts and service records in the browser', () => {
   before(async () => {
-    assert.ok(fs.existsSync(LEDGER_BIN), `no ledger binary at ${LEDGER_BIN}: run cargo build -p ledger-cli`)
-    assert.ok(fs.existsSync(path.join(UI_DIST, 'index.html')), `no built UI at ${UI_DIST}: run npm run build in ui/`)
-    fs.mkdirSync(OUT, { recursive: true })
-    for (const f of fs.readdirSync(OUT)) if (f.endsWith('.png')) fs.rmSync(path.join(OUT, f))
-
+    assertBuilt()
     server = await startServer(LEDGER_BIN, DB, UI_DIST)
     // Taken as given here (the wizard and the member form have their own test).
     await callApi(server, 'setup_office', {
@@ -170,21 +111,13 @@ describe('Service posts and service records in the browser', () => {
     })
     await callApi(server, 'member_create', { name: ZS.name, id_number: ZS.id, phone: ZS.phone, occupation_group: '货车司机' })
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true })
-    context.setDefaultTimeout(10_000)
-    page = await context.newPage()
-    page.on('pageerror', (e) => pageErrors.push(String(e)))
+    page = await h.launch()
     await page.goto(server.url)
     await byTestId('home-office').waitFor()
   })
 
   after(async () => {
-    await browser?.close().catch(() => {})
+    await h.close()
     await stopServer(server)
     fs.rmSync(tmp, { recursive: true, force: true })
   })
@@ -509,6 +442,6 @@ describe('Service posts and service records in the browser', () => {
     assert.equal(f.joined, 2)
     assert.equal(f.nonMembers, 2)
     await byTestId('figures-conversions').locator('.el-table__row', { hasText: ZL.name }).waitFor()
-    assert.deepEqual(pageErrors, [])
+    assert.deepEqual(h.pageErrors, [])
   })
 })

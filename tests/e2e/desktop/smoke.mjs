@@ -336,6 +336,17 @@ async function main() {
       await shot('member-list')
     })
 
+    await check('the outbound reports and service posts pages open in the window', async () => {
+      await click('nav-outbound')
+      await session.byTestId('outbound-table')
+      await waitFor('the outbound list', async () => (await textOf('outbound-table')).length > 0)
+      await shot('outbound')
+      await click('nav-posts')
+      await session.byTestId('posts-table')
+      await waitFor('the service posts list', async () => (await textOf('posts-table')).length > 0)
+      await shot('posts')
+    })
+
     await check('quitting closes the app', async () => {
       await closeWindow()
       await sleep(500)

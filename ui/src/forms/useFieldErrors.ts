@@ -8,9 +8,13 @@ import { fieldFromMessage, messageForField } from './field-errors'
  * `labels` maps the form's fields to the labels the backend puts in front of
  * its messages. A refusal naming one of them (by `field`, or by its label)
  * goes under that field; any other refusal above the form (`formError`);
- * anything that is not a refusal to the error toast.
+ * anything that is not a refusal to the error toast. A form without a place
+ * for `formError` passes `{ unplaced: 'toast' }`.
  */
-export function useFieldErrors<F extends string>(labels: Record<F, string>) {
+export function useFieldErrors<F extends string>(
+  labels: Record<F, string>,
+  { unplaced = 'form' }: { unplaced?: 'form' | 'toast' } = {},
+) {
   const errors = reactive({}) as Partial<Record<F, string>>
   const formError = ref('')
 
@@ -19,11 +23,20 @@ export function useFieldErrors<F extends string>(labels: Record<F, string>) {
     formError.value = ''
   }
 
-  function show(e: unknown) {
-    if (!isApiError(e)) return showError(e)
+  /** Show a failure; returns the field it went under, if any. */
+  function show(e: unknown): F | undefined {
+    if (!isApiError(e)) {
+      showError(e)
+      return undefined
+    }
     const field = (e.field as F | undefined) ?? (fieldFromMessage(e.message, labels) as F | undefined)
-    if (field !== undefined && field in labels) errors[field] = messageForField(e.message, labels[field])
+    if (field !== undefined && field in labels) {
+      errors[field] = messageForField(e.message, labels[field])
+      return field
+    }
+    if (unplaced === 'toast') showError(e)
     else formError.value = e.message
+    return undefined
   }
 
   return { errors, formError, clear, show }
