@@ -689,21 +689,28 @@ fn run(cli: Cli) -> Result<(Value, String), ApiError> {
     }
 }
 
+/// Print a line to stdout. A reader that stops early (`| head`) is not an
+/// error worth a panic: the rest of the output is simply dropped.
+fn say(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let as_json = cli.json;
     match run(cli) {
         Ok((value, text)) => {
             if as_json {
-                println!("{value}");
+                say(&value.to_string());
             } else if !text.is_empty() {
-                println!("{text}");
+                say(&text);
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
             if as_json {
-                println!("{}", serde_json::to_string(&e).unwrap_or_default());
+                say(&serde_json::to_string(&e).unwrap_or_default());
             } else {
                 eprintln!("错误：{}", e.message);
             }
