@@ -880,7 +880,12 @@ file_name: string, };
 
 export type PreviewPath = { path: string, };
 
-export type OutboundProvince = { name: string, cities: Array<string>, };
+export type OutboundProvince = { name: string, cities: Array<string>, 
+/**
+ * City → its county-level divisions (2023 list); absent for a
+ * county-level city under its province. Newer names may be typed.
+ */
+counties: { [key in string]: Array<string> }, };
 
 export type OutboundChoices = { 
 /**

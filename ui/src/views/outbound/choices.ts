@@ -22,3 +22,12 @@ export function useOutboundChoices() {
 export function citiesOf(c: OutboundChoices | null, province: string): string[] {
   return c?.provinces.find((p) => p.name === province)?.cities ?? []
 }
+
+/**
+ * County-level divisions of a city (2023 list); empty when the city has
+ * none listed. Newer names may still be typed in (allow-create).
+ */
+export function countiesOf(c: OutboundChoices | null, province: string, city: string): string[] {
+  if (!city) return []
+  return c?.provinces.find((p) => p.name === province)?.counties[city] ?? []
+}

@@ -4,6 +4,8 @@
 //! Dates are `YYYY-MM-DD` strings. Codes (`state`, `status`, `channel`,
 //! `outcome`) are English; each row also carries the Chinese label.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::{Config, TS};
 
@@ -49,6 +51,9 @@ pub fn decls(cfg: &Config) -> Vec<String> {
 pub struct OutboundProvince {
     pub name: String,
     pub cities: Vec<String>,
+    /// City → its county-level divisions (2023 list); absent for a
+    /// county-level city under its province. Newer names may be typed.
+    pub counties: BTreeMap<String, Vec<String>>,
 }
 
 /// Lists the outbound forms offer.

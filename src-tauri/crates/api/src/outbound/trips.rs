@@ -4,8 +4,8 @@
 
 use ledger_core::citizen_id;
 use ledger_core::outbound::{
-    self as rules, divisions, label_of, ReportState, ReviewAction, TripDraft, TripStatus, CHANNELS,
-    OUTCOMES, RELATIONS, VEHICLE_TYPES,
+    self as rules, counties, divisions, label_of, ReportState, ReviewAction, TripDraft, TripStatus,
+    CHANNELS, OUTCOMES, RELATIONS, VEHICLE_TYPES,
 };
 use ledger_store::outbound::{self, ContactFields, OutboundSettings as Stored, Trip};
 use ledger_store::{members, orgs, Store, StoreError};
@@ -36,6 +36,17 @@ pub fn choices() -> OutboundChoices {
             .map(|(p, c)| OutboundProvince {
                 name: p.to_string(),
                 cities: c.iter().map(|s| s.to_string()).collect(),
+                counties: c
+                    .iter()
+                    .map(|city| (*city, counties::counties(p, city)))
+                    .filter(|(_, list)| !list.is_empty())
+                    .map(|(city, list)| {
+                        (
+                            city.to_string(),
+                            list.iter().map(|s| s.to_string()).collect(),
+                        )
+                    })
+                    .collect(),
             })
             .collect(),
         vehicle_types: VEHICLE_TYPES.iter().map(|s| s.to_string()).collect(),

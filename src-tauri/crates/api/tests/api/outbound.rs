@@ -427,3 +427,35 @@ fn settings_decide_half_a_year_and_lost_contact() {
     );
     assert_eq!(again["long_trip"], true, "123 days is 'half a year' at 120");
 }
+
+#[test]
+fn counties_come_from_the_division_list_and_newer_names_are_kept() {
+    let (_d, api) = api();
+    let (_, village) = setup(&api);
+    let choices = ok(&api, "outbound_choices", json!({}));
+    let zhejiang = choices["provinces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "浙江省")
+        .unwrap();
+    let hangzhou = zhejiang["counties"]["杭州市"].as_array().unwrap();
+    assert!(hangzhou.iter().any(|c| c == "萧山区"));
+    assert!(zhejiang["counties"]["杭州市"].is_array());
+
+    let m = member(&api, &village, 40);
+    let mut t = trip(&m, "浙江省");
+    t["dest_city"] = json!("杭州");
+    t["dest_county"] = json!("萧山");
+    let made = ok(&api, "outbound_create", t.clone());
+    assert_eq!(made["dest_city"], "杭州市");
+    assert_eq!(
+        made["dest_county"], "萧山区",
+        "the short name takes the list's spelling"
+    );
+
+    // A district newer than the list is kept as typed, not refused.
+    t["dest_county"] = json!("未来新区");
+    let made = ok(&api, "outbound_create", t);
+    assert_eq!(made["dest_county"], "未来新区");
+}

@@ -8,7 +8,7 @@ use ledger_api::outbound::dto::{
     OutboundSettings, SpotDrawInput, SpotExportInput, SpotRecordInput,
 };
 use ledger_api::{Api, ApiError};
-use ledger_core::outbound::divisions;
+use ledger_core::outbound::{counties, divisions};
 use serde_json::{json, Value};
 
 mod command;
@@ -39,6 +39,15 @@ pub(crate) fn destination(text: &str) -> Result<Place, ApiError> {
             ),
         )
     })?;
+    // A county from the division list, with or without a space after it.
+    if let Some((county, after)) = city.and_then(|c| counties::strip_county(prov, c, &rest)) {
+        return Ok(Place {
+            province: prov.to_string(),
+            city: city.map(str::to_string),
+            county: Some(county.to_string()),
+            address: Some(after.trim().to_string()).filter(|s| !s.is_empty()),
+        });
+    }
     let mut parts = rest.splitn(2, char::is_whitespace);
     let first = parts.next().unwrap_or_default().trim().to_string();
     let more = parts

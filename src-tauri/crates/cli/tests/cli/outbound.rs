@@ -197,3 +197,25 @@ fn the_same_seed_draws_the_same_sample() {
     assert!(!ok);
     assert_eq!(e["field"], "size");
 }
+
+#[test]
+fn the_county_is_found_in_the_division_list_without_a_space() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.db");
+    let init = ledger(
+        &db,
+        &[
+            "init",
+            "--org-name",
+            "城关镇工会",
+            "--division-code",
+            "620421",
+        ],
+    );
+    assert!(init.0, "{}", init.1);
+    let m = add_member(&db, "11010519491231002x", "13800138000");
+    let (ok, t) = add_trip(&db, &m, "浙江杭州萧山区传化物流园");
+    assert!(ok, "{t}");
+    assert_eq!(t["dest_county"], "萧山区");
+    assert_eq!(t["dest_address"], "传化物流园");
+}

@@ -1,7 +1,7 @@
 //! The 34 provincial divisions and their prefecture-level cities, for the
 //! destination (流入地) of a trip. Municipalities and the special
-//! administrative regions list themselves as their one city; counties are
-//! kept as text.
+//! administrative regions list themselves as their one city; their counties
+//! are in [`super::counties`].
 
 /// (province, its prefecture-level divisions), in the order of the
 /// national division codes.

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{divisions, OutboundError};
+use super::{counties, divisions, OutboundError};
 use crate::member::{normalize_plate, plate_ok};
 use crate::phone;
 
@@ -172,7 +172,10 @@ pub fn validate(d: &TripDraft, today: NaiveDate) -> Result<ValidTrip, OutboundEr
         expected_return,
         dest_province: province.to_string(),
         dest_city: city.map(str::to_string),
-        dest_county: text(&d.dest_county, "dest_county", "流入地区县", 30)?,
+        dest_county: text(&d.dest_county, "dest_county", "流入地区县", 30)?.map(|c| match city {
+            Some(city) => counties::county(province, city, &c).map_or(c, str::to_string),
+            None => c,
+        }),
         dest_address: text(&d.dest_address, "dest_address", "详细地址", 100)?,
         dest_park: text(&d.dest_park, "dest_park", "物流园区/企业/平台", 60)?,
         road_phone: mobile(&d.road_phone, "road_phone", "在外联系电话")?,

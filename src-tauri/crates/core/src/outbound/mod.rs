@@ -2,6 +2,7 @@
 //! trip's status on a given day, the form's rules and the spot-check sample.
 //! Pure: "today" is always a parameter.
 
+pub mod counties;
 pub mod divisions;
 mod form;
 mod sample;

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 use ledger_core::outbound::{
-    divisions, place_label, transition, OutboundError, ReportState, ReviewAction, CHANNELS,
+    counties, divisions, place_label, transition, OutboundError, ReportState, ReviewAction,
+    CHANNELS,
 };
 use rusqlite::types::Value;
 use rusqlite::Connection;
@@ -193,7 +194,12 @@ fn new_location(c: &ContactFields) -> std::result::Result<Option<String>, Outbou
                 .ok_or_else(|| invalid("new_city", format!("新位置城市：{prov}没有“{name}”")))?,
         ),
     };
-    let mut label = place_label(prov, city, trimmed(&c.new_county));
+    // A county the list knows is written its way (萧山 → 萧山区); others as typed.
+    let county = trimmed(&c.new_county).map(|n| {
+        city.and_then(|ci| counties::county(prov, ci, n))
+            .unwrap_or(n)
+    });
+    let mut label = place_label(prov, city, county);
     if let Some(a) = trimmed(&c.new_address) {
         label.push(' ');
         label.push_str(a);
