@@ -1,4 +1,4 @@
-// Generated from the Rust DTOs in src-tauri/crates/api/src/dto/ and each area's dto.rs.
+// Generated from the Rust DTOs in src-tauri/crates/api/src/dto/ and each area's dto/.
 // Do not edit: run `cargo xtask gen-types`.
 
 export type ErrorCode = "bad_request" | "invalid" | "bad_length" | "bad_checksum" | "bad_date" | "bad_phone" | "duplicate" | "not_found" | "conflict" | "setup_required" | "schema_too_new" | "unauthorized" | "missing_glyph" | "internal";

@@ -107,7 +107,7 @@ pub fn typescript() -> String {
     decls.extend(crate::outbound::dto::decls(&cfg));
     decls.extend(crate::posts::dto::decls(&cfg));
     let mut out = String::from(
-        "// Generated from the Rust DTOs in src-tauri/crates/api/src/dto/ and each area's dto.rs.\n\
+        "// Generated from the Rust DTOs in src-tauri/crates/api/src/dto/ and each area's dto/.\n\
          // Do not edit: run `cargo xtask gen-types`.\n\n",
     );
     for d in decls {
