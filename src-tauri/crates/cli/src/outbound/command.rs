@@ -79,11 +79,15 @@ pub enum OutboundCommand {
     Report { ids: Vec<String> },
     /// 备案: file reported trips (all or none).
     File { ids: Vec<String> },
-    /// 退回: send a reported trip back, with the reason.
+    /// 退回 with `--reason`: send a reported trip back. With `--date` instead:
+    /// the driver has returned home (已返回, the same as `back`).
     Return {
         id: String,
         #[arg(long)]
-        reason: String,
+        reason: Option<String>,
+        /// YYYY-MM-DD: the day the driver came home.
+        #[arg(long, conflicts_with = "reason")]
+        date: Option<String>,
     },
     /// 重新打开: a reviewer reopens a filed trip, with the reason.
     Reopen {

@@ -188,10 +188,29 @@ pub fn run(api: &Api, cmd: OutboundCommand) -> Result<(Value, String), ApiError>
             let n = api.outbound_file(ids(list))?;
             Ok((to_json(&n), format!("已备案 {} 份", n.count)))
         }
-        OutboundCommand::Return { id, reason } => {
+        OutboundCommand::Return {
+            id,
+            reason: Some(reason),
+            ..
+        } => {
             let t = api.outbound_return(OutboundReasonInput { id, reason })?;
             Ok((to_json(&t), format!("已退回：{}", t.row.member_name)))
         }
+        OutboundCommand::Return {
+            id,
+            date: Some(date),
+            ..
+        } => {
+            let t = api.outbound_back(OutboundBackInput {
+                id,
+                date: Some(date),
+            })?;
+            Ok((to_json(&t), format!("已登记返回：{}", t.row.member_name)))
+        }
+        OutboundCommand::Return { .. } => Err(ApiError::invalid(
+            "reason",
+            "原因：退回报告请用 --reason 写明原因；登记司机已返回请用 --date 日期（或 outbound back）",
+        )),
         OutboundCommand::Reopen { id, reason } => {
             let t = api.outbound_reopen(OutboundReasonInput { id, reason })?;
             Ok((to_json(&t), format!("已重新打开：{}", t.row.member_name)))

@@ -199,7 +199,7 @@ fn the_same_seed_draws_the_same_sample() {
 }
 
 #[test]
-fn the_county_is_found_in_the_division_list_without_a_space() {
+fn the_county_is_found_without_a_space_and_return_takes_a_reason_or_a_date() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("l.db");
     let init = ledger(
@@ -218,4 +218,14 @@ fn the_county_is_found_in_the_division_list_without_a_space() {
     assert!(ok, "{t}");
     assert_eq!(t["dest_county"], "萧山区");
     assert_eq!(t["dest_address"], "传化物流园");
+
+    // `return` needs a reason (退回) or a date (the driver came home).
+    let id = t["id"].as_str().unwrap();
+    let (ok, e) = ledger(&db, &["outbound", "return", id]);
+    assert!(!ok);
+    assert_eq!(e["field"], "reason");
+    let (ok, back) = ledger(&db, &["outbound", "return", id, "--date", "2026-11-20"]);
+    assert!(ok, "{back}");
+    assert_eq!(back["status"], "back");
+    assert_eq!(back["returned_on"], "2026-11-20");
 }
