@@ -219,6 +219,28 @@ fn the_county_is_found_without_a_space_and_return_takes_a_reason_or_a_date() {
     assert_eq!(t["dest_county"], "萧山区");
     assert_eq!(t["dest_address"], "传化物流园");
 
+    // The issue's own command: no plate yet, so a draft; reporting asks for it.
+    let (ok, draft) = ledger(
+        &db,
+        &[
+            "outbound",
+            "add",
+            "--member",
+            &m,
+            "--departure",
+            "2026-10-01",
+            "--expected-return",
+            "2027-04-01",
+            "--destination",
+            "新疆乌鲁木齐市",
+        ],
+    );
+    assert!(ok, "{draft}");
+    assert!(draft["id"].is_string());
+    let (ok, e) = ledger(&db, &["outbound", "report", draft["id"].as_str().unwrap()]);
+    assert!(!ok);
+    assert_eq!(e["field"], "plate_number");
+
     // `return` needs a reason (退回) or a date (the driver came home).
     let id = t["id"].as_str().unwrap();
     let (ok, e) = ledger(&db, &["outbound", "return", id]);

@@ -97,10 +97,9 @@ fn required_date(
 /// of it; departure may be (a report before leaving).
 pub fn validate(d: &TripDraft, today: NaiveDate) -> Result<ValidTrip, OutboundError> {
     let plate = normalize_plate(&d.plate_number);
-    if plate.is_empty() {
-        return Err(OutboundError::invalid("plate_number", "车牌号：不能为空"));
-    }
-    if !plate_ok(&plate) {
+    // A draft may leave the plate for later; reporting needs it
+    // (see `ready_to_report`).
+    if !plate.is_empty() && !plate_ok(&plate) {
         return Err(OutboundError::invalid(
             "plate_number",
             format!("车牌号：“{plate}”格式不对（如 甘D12345）"),

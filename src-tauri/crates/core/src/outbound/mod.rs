@@ -10,6 +10,18 @@ mod sample;
 use chrono::NaiveDate;
 
 pub use form::{validate, TripDraft, ValidTrip};
+
+/// What a report needs before it goes up for review (上报): a draft may be
+/// incomplete, a report may not. `driver` names the trip in bulk actions.
+pub fn ready_to_report(driver: &str, plate_number: &str) -> Result<(), OutboundError> {
+    if plate_number.trim().is_empty() {
+        return Err(OutboundError::invalid(
+            "plate_number",
+            format!("车牌号：{driver}的报告还没有车牌号，填写后才能上报"),
+        ));
+    }
+    Ok(())
+}
 pub use sample::{allocate, draw, SampleSize};
 
 /// Why an outbound action or form was refused. `Display` is the Chinese

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use ledger_core::outbound::{
-    counties, divisions, place_label, transition, OutboundError, ReportState, ReviewAction,
-    CHANNELS,
+    counties, divisions, place_label, ready_to_report, transition, OutboundError, ReportState,
+    ReviewAction, CHANNELS,
 };
 use rusqlite::types::Value;
 use rusqlite::Connection;
@@ -40,6 +40,9 @@ pub fn review(tx: &mut Tx, id: &str, action: ReviewAction, reason: Option<&str>)
         },
         e => e,
     })?;
+    if action == ReviewAction::Report {
+        ready_to_report(&trip.member_name, &trip.form.plate_number)?;
+    }
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     let state_reason = match action {
         ReviewAction::Return | ReviewAction::Reopen => reason.map(str::to_string),

@@ -366,3 +366,45 @@ fn the_stratified_sample_is_reproducible_from_its_seed() {
     assert_eq!(items[0].outcome.as_deref(), Some("consistent"));
     assert_eq!(items[1].outcome, None);
 }
+
+#[test]
+fn a_draft_may_wait_for_its_plate_but_reporting_needs_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("l.db"), clock()).unwrap();
+    let (_, village) = setup(&mut store);
+    let m = member(&mut store, &village, 7);
+    let trip = store
+        .transact(|tx| outbound::create(tx, &m, &form("", "2026-10-01", "2027-04-01"), false))
+        .unwrap();
+    assert_eq!(trip.state, ReportState::Draft);
+    let logged = count(&store, "SELECT count(*) FROM change_log");
+    match store.transact(|tx| outbound::review(tx, &trip.id, ReviewAction::Report, None)) {
+        Err(StoreError::Outbound(e)) => {
+            assert_eq!(e.field(), "plate_number");
+            assert!(e.to_string().contains("司机7"), "{e}");
+        }
+        other => panic!("expected the plate to be asked for, got {other:?}"),
+    }
+    assert_eq!(count(&store, "SELECT count(*) FROM change_log"), logged);
+    // A malformed plate is refused even in a draft.
+    let bad = validate(
+        &TripDraft {
+            plate_number: "12345".into(),
+            departure: Some(day("2026-10-01")),
+            expected_return: Some(day("2027-04-01")),
+            dest_province: "新疆".into(),
+            road_phone: "13800138000".into(),
+            ..Default::default()
+        },
+        day("2026-11-23"),
+    );
+    assert!(matches!(bad, Err(e) if e.field() == "plate_number"));
+    let filled = form("甘D12345", "2026-10-01", "2027-04-01");
+    store
+        .transact(|tx| outbound::update(tx, &trip.id, &filled))
+        .unwrap();
+    let reported = store
+        .transact(|tx| outbound::review(tx, &trip.id, ReviewAction::Report, None))
+        .unwrap();
+    assert_eq!(reported.state, ReportState::Reported);
+}
