@@ -76,7 +76,7 @@ pub use certificate::{certificates_pdf, Certificate, Layout};
 pub use doc::Pdf;
 pub use error::PrintError;
 pub use fonts::{Fonts, SANS_FILE, SERIF_FILE};
-pub use forms::{applications_pdf, roster_pdf, Application, Roster, RosterRow};
+pub use forms::{applications_pdf, cn_date, roster_pdf, Application, Roster, RosterRow};
 pub use outbound_form::{outbound_forms_pdf, OutboundForm};
 pub use post_poster::{post_poster_pdf, PostPoster};
 pub use post_report::{post_report_pdf, PostReport, ReportTable, ReportTypeRow};

@@ -158,7 +158,7 @@ pub fn roster(api: &Api, input: RosterInput) -> Result<PdfOut, ApiError> {
             PrintSelection::Ceremony { ceremony_id } => {
                 let c = ledger_store::ceremonies::get(conn, ceremony_id)?;
                 (
-                    format!("{}集中入会仪式签到表", cn_date(c.date)),
+                    format!("{}集中入会仪式签到表", ledger_print::cn_date(c.date)),
                     format!("{} · {}", c.org_name, c.place),
                     true,
                 )

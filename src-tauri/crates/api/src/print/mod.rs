@@ -23,7 +23,7 @@ pub use settings::{seal_clear, seal_get, seal_set, settings_get, settings_set};
 use std::path::{Path, PathBuf};
 
 use base64::Engine;
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset};
 use ledger_core::org::OrgKind;
 use ledger_core::{citizen_id, phone};
 use ledger_print::{
@@ -193,10 +193,6 @@ pub(crate) fn safe_name(s: &str) -> String {
 
 pub(crate) fn non_empty(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
-}
-
-pub(crate) fn cn_date(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
 // -------------------------------------------------------------- selection --

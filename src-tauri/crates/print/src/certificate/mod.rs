@@ -10,13 +10,13 @@ mod ceremony;
 mod data;
 mod text;
 
-use chrono::{Datelike, NaiveDate};
 use printpdf::XObjectId;
 
 use crate::canvas::{Canvas, Rgb};
 use crate::doc::{decode_png, Doc, Pdf};
 use crate::error::PrintError;
 use crate::fonts::{clean, Family, Fonts};
+use crate::forms::cn_date;
 use crate::qr;
 
 use card::{card, crop_marks, CARDS_PER_SHEET, CARD_H, CARD_W, GAP_X, SHEET_X, SHEET_Y};
@@ -44,10 +44,6 @@ struct Checked<'c> {
     join: String,
     issued: String,
     qr: qr::Matrix,
-}
-
-fn cn_date(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
 fn check_one<'c>(fonts: &Fonts, c: &'c Certificate) -> Result<Checked<'c>, PrintError> {

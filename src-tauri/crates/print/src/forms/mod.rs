@@ -16,4 +16,5 @@ mod table;
 
 pub use application::{applications_pdf, Application};
 pub use roster::{roster_pdf, Roster, RosterRow};
-pub(crate) use table::{cell, cn_date, missing, Fail, GREY, INK, RULE, SHADE};
+pub use table::cn_date;
+pub(crate) use table::{cell, missing, Fail, GREY, INK, RULE, SHADE};

@@ -13,7 +13,8 @@ pub(crate) const RULE: Rgb = Rgb(0x33, 0x33, 0x33);
 pub(crate) const GREY: Rgb = Rgb(0x66, 0x66, 0x66);
 pub(crate) const SHADE: Rgb = Rgb(0xF2, 0xF2, 0xF2);
 
-pub(crate) fn cn_date(d: NaiveDate) -> String {
+/// A date as printed on documents: 2026年11月23日.
+pub fn cn_date(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
